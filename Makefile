@@ -1,0 +1,65 @@
+# Partnership Hub: two commands for every new user.
+#   make run   – installs what it needs, loads the demo content once, serves http://127.0.0.1:8000/
+#   make test  – installs what the tests need (Chromium included) and runs the whole suite
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PORT ?= 8000
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.stamp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run test test-only lint assets clean
+
+help:
+	@echo "make run    serve the hub with demo content at http://127.0.0.1:$(PORT)/"
+	@echo "make test   run the whole test suite"
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Partnership Hub needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP)-run: requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+$(STAMP)-test: requirements-test.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	@touch $@ $(STAMP)-run
+
+node_modules/.package-lock.json: package-lock.json
+	@command -v npm >/dev/null || { echo "Partnership Hub needs Node.js and npm to build its styles."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+static_build/css/hub.css: node_modules/.package-lock.json frontend/build.mjs $(wildcard frontend/*.scss frontend/components/*.scss)
+	npm run --silent build
+
+assets: static_build/css/hub.css
+
+run: $(STAMP)-run assets
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_content --if-empty
+	@$(PY) manage.py demo_accounts
+	@echo ""
+	@echo "  The hub:   http://127.0.0.1:$(PORT)/"
+	@echo "  The admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+/usr/bin/chromium:
+	@echo "Installing Debian's Chromium for the browser tests…"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+lint: $(STAMP)-test
+	$(VENV)/bin/ruff check .
+
+test: $(STAMP)-test assets /usr/bin/chromium lint test-only
+
+test-only:
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules static_build staticfiles

@@ -1,0 +1,340 @@
+"""Events: participation sessions, forums and groups, and the venues where they meet."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from hub.blocks import BodyBlock
+from hub.models import BasePage
+
+EVENTS_PER_PAGE = 10
+
+
+class Availability(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    UNKNOWN = "", "Not known: please ask us"
+
+
+def availability_field(verbose_name, help_text=""):
+    return models.CharField(
+        verbose_name, max_length=3, choices=Availability.choices, blank=True, help_text=help_text
+    )
+
+
+class Venue(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """A place where events happen, with its accessibility spelled out for families."""
+
+    name = models.CharField(max_length=150)
+    address = models.TextField(help_text="One line per line of the address.")
+    postcode = models.CharField(max_length=10, blank=True)
+    how_to_get_there = models.TextField(
+        blank=True, help_text="Buses, trains, walking routes and landmarks."
+    )
+
+    step_free_access = availability_field("step-free access")
+    step_free_details = models.CharField(
+        max_length=250, blank=True, help_text="Ramps, lifts, door widths, which entrance to use."
+    )
+    accessible_toilet = availability_field("accessible toilet")
+    changing_places = availability_field(
+        "Changing Places toilet", help_text="A toilet with a hoist and an adult changing bench."
+    )
+    hearing_loop = availability_field("hearing loop")
+    bsl_on_request = availability_field("British Sign Language interpreter on request")
+    quiet_space = availability_field("quiet space")
+    parking_details = models.CharField(max_length=250, blank=True)
+    accessible_parking_bays = models.PositiveSmallIntegerField(
+        "accessible parking bays", null=True, blank=True
+    )
+    accessible_parking_distance = models.PositiveSmallIntegerField(
+        "distance from accessible bays to the entrance, in metres", null=True, blank=True
+    )
+    childcare = availability_field("crèche or childcare")
+    childcare_details = models.CharField(max_length=250, blank=True)
+    travel_costs_help = availability_field("help with travel costs")
+    refreshments = availability_field("refreshments")
+    how_to_ask_for_adjustments = models.TextField(
+        blank=True,
+        help_text="Who to contact, and how, to ask for anything else that would help.",
+    )
+    access_notes = models.TextField("other access notes", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        FieldPanel("how_to_get_there"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("step_free_access"), FieldPanel("step_free_details")]),
+                FieldRowPanel([FieldPanel("accessible_toilet"), FieldPanel("changing_places")]),
+                FieldRowPanel([FieldPanel("hearing_loop"), FieldPanel("bsl_on_request")]),
+                FieldPanel("quiet_space"),
+            ],
+            heading="Access",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("parking_details"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("accessible_parking_bays"),
+                        FieldPanel("accessible_parking_distance"),
+                    ]
+                ),
+            ],
+            heading="Parking",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("childcare"), FieldPanel("childcare_details")]),
+                FieldPanel("travel_costs_help"),
+                FieldPanel("refreshments"),
+            ],
+            heading="Support on the day",
+        ),
+        FieldPanel("how_to_ask_for_adjustments"),
+        FieldPanel("access_notes"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("address"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "events/venue_preview.html"
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    def accessibility(self):
+        """Rows for the venue's accessibility summary list: (label, answer, detail)."""
+
+        def row(field, detail=""):
+            f = self._meta.get_field(field)
+            return (
+                f.verbose_name[:1].upper() + f.verbose_name[1:],
+                getattr(self, f"get_{field}_display")(),
+                detail,
+            )
+
+        parking = self.parking_details
+        if self.accessible_parking_bays is not None:
+            parking = (
+                f"{self.accessible_parking_bays} accessible bays"
+                + (
+                    f", {self.accessible_parking_distance} metres from the entrance"
+                    if self.accessible_parking_distance is not None
+                    else ""
+                )
+                + (f". {self.parking_details}" if self.parking_details else "")
+            )
+        return [
+            row("step_free_access", self.step_free_details),
+            row("accessible_toilet"),
+            row("changing_places"),
+            row("hearing_loop"),
+            row("bsl_on_request"),
+            row("quiet_space"),
+            ("Parking", parking or "Not known: please ask us", ""),
+            row("childcare", self.childcare_details),
+            row("travel_costs_help"),
+            row("refreshments"),
+        ]
+
+
+class EventIndexPage(BasePage):
+    """Lists events: upcoming ones first, soonest first, then past ones, newest first."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    summary_field = "intro"
+    content_type_label = "Events"
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().select_related("venue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        upcoming = self.events().filter(end__gte=now).order_by("start")
+        past = self.events().filter(end__lt=now).order_by("-start")
+        context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        context["past"] = Paginator(past, EVENTS_PER_PAGE).get_page(request.GET.get("past"))
+        context["feed_url"] = reverse("events:upcoming_ics")
+        return context
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class EventPage(BasePage):
+    """One event: when and where it is, how to book, and how accessible it is."""
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        BOTH = "both", "In person and online"
+
+    summary_text = models.TextField("summary", help_text="What happens, and who it is for.")
+    start = models.DateTimeField(help_text="UK time.")
+    end = models.DateTimeField(help_text="UK time.")
+    attendance = models.CharField(
+        max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    venue = models.ForeignKey(
+        Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    joining_instructions = models.TextField(
+        blank=True, help_text="For online events: how to join, and what you need."
+    )
+    live_captions = models.BooleanField(
+        default=False, help_text="Online events: live captions are switched on."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    cost = models.CharField(max_length=100, default="Free")
+    booking_url = models.URLField("booking link", blank=True)
+    booking_instructions = models.TextField(blank=True)
+    places = models.PositiveIntegerField(
+        "places available", null=True, blank=True, help_text="Leave blank if there is no limit."
+    )
+    tags = ClusterTaggableManager(through=EventPageTag, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary_text"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("venue"),
+                FieldPanel("joining_instructions"),
+                FieldPanel("live_captions"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cost"),
+                FieldPanel("booking_url"),
+                FieldPanel("booking_instructions"),
+                FieldPanel("places"),
+            ],
+            heading="Booking",
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary_text"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary_text"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.RelatedFields("venue", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    summary_field = "summary_text"
+    content_type_label = "Event"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The event must end after it starts."
+        if self.attendance != self.Attendance.ONLINE and not self.venue_id:
+            errors["venue"] = "Choose the venue for an event that people attend in person."
+        if self.attendance != self.Attendance.IN_PERSON and not self.joining_instructions:
+            errors["joining_instructions"] = "Say how people join an online event."
+        if not self.booking_url and not self.booking_instructions:
+            errors["booking_instructions"] = (
+                "Say how to book, or that there is no need to: give a booking link or instructions."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self):
+        return self.attendance != self.Attendance.IN_PERSON
+
+    @property
+    def is_in_person(self):
+        return self.attendance != self.Attendance.ONLINE
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    def get_ics_url(self):
+        return reverse("events:event_ics", kwargs={"page_id": self.pk})
+
+    def structured_data(self, request=None):
+        """schema.org Event, for search engines and calendar tools."""
+        mode = {
+            self.Attendance.IN_PERSON: "OfflineEventAttendanceMode",
+            self.Attendance.ONLINE: "OnlineEventAttendanceMode",
+            self.Attendance.BOTH: "MixedEventAttendanceMode",
+        }[self.attendance]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary_text,
+            "startDate": self.start.isoformat(),
+            "endDate": self.end.isoformat(),
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": self.get_full_url(request=request),
+            "isAccessibleForFree": self.cost.strip().lower() == "free",
+        }
+        locations = []
+        if self.is_in_person and self.venue:
+            locations.append(
+                {
+                    "@type": "Place",
+                    "name": self.venue.name,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "streetAddress": ", ".join(self.venue.address_lines),
+                        "postalCode": self.venue.postcode,
+                        "addressCountry": "GB",
+                    },
+                }
+            )
+        if self.is_online:
+            locations.append(
+                {"@type": "VirtualLocation", "url": self.get_full_url(request=request)}
+            )
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        return data

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+urlpatterns = [
+    path("upcoming.ics", views.upcoming_ics, name="upcoming_ics"),
+    path("event-<int:page_id>.ics", views.event_ics, name="event_ics"),
+]

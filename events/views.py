@@ -1,0 +1,41 @@
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from events.ics import build_calendar
+from events.models import EventPage
+
+
+def _ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, page_id):
+    """One event as an .ics file, to add to a phone's or computer's calendar."""
+    event = (
+        EventPage.objects.live()
+        .public()
+        .select_related("venue", "locale")
+        .filter(pk=page_id)
+        .first()
+    )
+    if event is None:
+        raise Http404("No such event")
+    return _ics_response(
+        build_calendar([event], request, event.title), f"{slugify(event.title)}.ics"
+    )
+
+
+def upcoming_ics(request):
+    """A calendar feed of every upcoming event, in the reader's language."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), end__gte=timezone.now())
+        .select_related("venue", "locale")
+        .order_by("start")
+    )
+    return _ics_response(build_calendar(events, request, "Partnership Hub events"), "events.ics")

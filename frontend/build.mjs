@@ -1,0 +1,24 @@
+// Compiles the hub's Sass (GOV.UK Frontend with the partnership's brand) and copies the
+// GOV.UK Frontend script and assets into static_build/, which Django serves as static files.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "static_build");
+const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+
+mkdirSync(join(out, "css"), { recursive: true });
+mkdirSync(join(out, "js"), { recursive: true });
+
+const result = sass.compile(join(root, "frontend", "hub.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(join(out, "css", "hub.css"), result.css);
+cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
+cpSync(join(govuk, "assets", "images"), join(out, "govuk", "images"), { recursive: true });
+console.log(`Built ${join(out, "css", "hub.css")} (${result.css.length} bytes)`);

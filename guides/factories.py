@@ -1,0 +1,44 @@
+import json
+
+import factory
+import wagtail_factories
+
+from guides.models import GuideIndexPage, GuidePage
+
+
+def steps(*headings):
+    """Raw StreamField data for steps; a heading like 'and: Get advice' makes an 'and' step."""
+    data = []
+    for heading in headings:
+        logic, _, text = (
+            heading.partition(": ") if heading[:4] in ("and:", "or: ") else ("", "", heading)
+        )
+        data.append(
+            {
+                "type": "step",
+                "value": {
+                    "heading": text,
+                    "logic": logic,
+                    "summary": f"About {text.lower()}.",
+                    "body": [{"type": "paragraph", "value": f"<p>What happens: {text}.</p>"}],
+                },
+            }
+        )
+    return json.dumps(data)
+
+
+class GuideIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Guides"
+    slug = "guides"
+
+    class Meta:
+        model = GuideIndexPage
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    summary_text = "What happens, step by step."
+    steps = factory.LazyFunction(lambda: steps("Someone gets in touch", "A meeting"))
+
+    class Meta:
+        model = GuidePage

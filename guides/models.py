@@ -1,0 +1,172 @@
+"""Guides: step-by-step explanations of what happens when children's services get involved."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from guides.blocks import StepBlock
+from hub.blocks import DownloadBlock, VideoBlock
+from hub.models import BasePage
+
+
+class GuideIndexPage(BasePage):
+    """Lists the guides, standard versions first with their Easy Read pairs beside them."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.GuidePage"]
+    max_count_per_parent = 1
+    summary_field = "intro"
+    content_type_label = "Guides"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guides = list(GuidePage.objects.child_of(self).live().public().order_by("title"))
+        easy_read_for = {g.standard_version_id: g for g in guides if g.is_easy_read}
+        context["guides"] = [
+            (guide, easy_read_for.get(guide.pk)) for guide in guides if not guide.is_easy_read
+        ]
+        context["unpaired_easy_read"] = [
+            g
+            for g in guides
+            if g.is_easy_read and g.standard_version_id not in {x.pk for x in guides}
+        ]
+        return context
+
+
+class GuidePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class GuidePage(BasePage):
+    """A guide: numbered steps in plain words, downloads, videos and related guides.
+
+    A guide may be an Easy Read version of another guide; each links to the other.
+    """
+
+    summary_text = models.TextField(
+        "summary", help_text="What the guide covers, in one or two sentences."
+    )
+    is_easy_read = models.BooleanField(
+        "this is an Easy Read guide",
+        default=False,
+        help_text="Easy Read guides use a picture beside each short sentence.",
+    )
+    standard_version = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="easy_read_versions",
+        help_text="For an Easy Read guide: the standard guide it is a version of.",
+    )
+    steps = StreamField([("step", StepBlock())])
+    downloads = StreamField([("download", DownloadBlock())], blank=True)
+    videos = StreamField([("video", VideoBlock())], blank=True)
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the partnership last checked this guide."
+    )
+    tags = ClusterTaggableManager(through=GuidePageTag, blank=True)
+    show_exit_this_page = models.BooleanField(
+        "show 'Exit this page'",
+        default=True,
+        help_text="Shows the quick exit button, for pages a reader may need to leave in a hurry.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary_text"),
+        MultiFieldPanel(
+            [FieldPanel("is_easy_read"), FieldPanel("standard_version")], heading="Easy Read"
+        ),
+        FieldPanel("steps"),
+        FieldPanel("downloads"),
+        FieldPanel("videos"),
+        InlinePanel("related_guides", label="Related guide", max_num=6),
+        FieldPanel("last_reviewed"),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary_text"),
+        index.SearchField("steps"),
+        index.AutocompleteField("summary_text"),
+        index.FilterField("is_easy_read"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+    summary_field = "summary_text"
+    content_type_label = "Guide"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.standard_version_id:
+            if not self.is_easy_read:
+                errors["standard_version"] = (
+                    "Only an Easy Read guide has a standard version. Tick 'this is an Easy Read "
+                    "guide' or clear this field."
+                )
+            elif self.standard_version_id == self.pk:
+                errors["standard_version"] = "A guide cannot be its own standard version."
+            elif self.standard_version.is_easy_read:
+                errors["standard_version"] = "Choose a standard guide, not another Easy Read one."
+        if self.steps and self.steps[0].value.get("logic"):
+            errors["steps"] = "The first step cannot be an 'and' or 'or' step."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def numbered_steps(self):
+        """Steps with their numbers and anchors: 'and'/'or' steps share the step before's."""
+        numbered, number = [], 0
+        for block in self.steps:
+            logic = block.value.get("logic") or ""
+            if not logic or number == 0:
+                number += 1
+            numbered.append(
+                {
+                    "number": number,
+                    "logic": logic,
+                    "anchor": f"step-{number}-{slugify(block.value['heading'])[:40]}",
+                    "value": block.value,
+                }
+            )
+        return numbered
+
+    @property
+    def easy_read_version(self):
+        if self.is_easy_read:
+            return None
+        return (
+            GuidePage.objects.live()
+            .public()
+            .filter(standard_version=self, locale=self.locale)
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = [
+            r.guide for r in self.related_guides.select_related("guide") if r.guide.live
+        ]
+        return context
+
+
+class RelatedGuide(Orderable):
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
+    guide = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("guide")]

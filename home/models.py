@@ -1,0 +1,96 @@
+"""The front door of the hub and its ordinary pages (about, forums and groups, contact)."""
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from hub.blocks import BodyBlock
+from hub.models import BasePage
+
+
+class HomePage(BasePage):
+    """The hub's front door: featured guides, upcoming events, latest stories and the charter."""
+
+    intro = models.TextField(help_text="A sentence or two that says what the hub is for.")
+    featured_heading = models.CharField(max_length=100, default="Guides for parents")
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_heading"),
+        InlinePanel("featured_guides", label="Featured guide", max_num=6),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "charter.CoProductionCharterPage",
+        "charter.ParentRightsCharterPage",
+        "guides.GuideIndexPage",
+        "events.EventIndexPage",
+        "stories.StoryIndexPage",
+    ]
+    summary_field = "intro"
+    content_type_label = "Home"
+
+    def get_context(self, request, *args, **kwargs):
+        from charter.models import CoProductionCharterPage
+        from events.models import EventPage
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_guides"] = [
+            item.guide
+            for item in self.featured_guides.select_related("guide").all()
+            if item.guide and item.guide.live
+        ]
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale=self.locale, end__gte=timezone.now())
+            .select_related("venue")
+            .order_by("start")[:3]
+        )
+        context["latest_stories"] = (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-first_published_at")[:3]
+        )
+        charter = (
+            CoProductionCharterPage.objects.live()
+            .filter(locale=self.locale)
+            .prefetch_related("principles")
+            .first()
+        )
+        context["charter"] = charter
+        return context
+
+
+class HomePageFeaturedGuide(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_guides")
+    guide = models.ForeignKey("guides.GuidePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("guide")]
+
+
+class StandardPage(BasePage):
+    """An ordinary page: about the partnership, forums and groups, contact, accessibility."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    summary_field = "intro"
+    content_type_label = "Information"

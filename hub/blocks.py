@@ -1,0 +1,119 @@
+"""StreamField blocks shared by more than one page type."""
+
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+SHORT_TEXT_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    label = blocks.CharBlock(required=False, help_text="Leave blank to use the page's title.")
+
+    class Meta:
+        icon = "link"
+
+
+class InsetTextBlock(blocks.StructBlock):
+    """GOV.UK inset text: a quote, example or extra information set apart from the text."""
+
+    text = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+
+    class Meta:
+        icon = "openquote"
+        template = "components/inset_text.html"
+
+
+class WarningTextBlock(blocks.StructBlock):
+    """GOV.UK warning text: something the reader must know, such as a legal consequence."""
+
+    text = blocks.CharBlock(max_length=300)
+
+    class Meta:
+        icon = "warning"
+        template = "components/warning_text.html"
+
+
+class DetailsBlock(blocks.StructBlock):
+    """GOV.UK details: extra help that not every reader needs, opened on request."""
+
+    summary = blocks.CharBlock(max_length=120)
+    body = blocks.RichTextBlock(features=["bold", "italic", "ol", "ul", "link", "document-link"])
+
+    class Meta:
+        icon = "collapse-down"
+        template = "components/details.html"
+
+
+class DownloadBlock(blocks.StructBlock):
+    """A document to download (a leaflet, a form), shown with its file type and size."""
+
+    document = DocumentChooserBlock()
+    description = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/download.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video hosted elsewhere, with its transcript.
+
+    The hub never loads another site's player on page load (no request may leave the site
+    unless the reader chooses), so the video is a link and the transcript is on the page.
+    """
+
+    title = blocks.CharBlock(max_length=200)
+    url = blocks.URLBlock(help_text="Where the video is hosted, for example on YouTube.")
+    duration = blocks.CharBlock(required=False, max_length=40, help_text="For example 4 minutes")
+    has_captions = blocks.BooleanBlock(required=False, default=True)
+    transcript = blocks.RichTextBlock(required=False, features=SHORT_TEXT_FEATURES + ["ul"])
+
+    class Meta:
+        icon = "media"
+        template = "components/video.html"
+
+
+class EasyReadRowBlock(blocks.StructBlock):
+    """An Easy Read row: one picture beside one or two short sentences."""
+
+    image = ImageBlock()
+    text = blocks.TextBlock(max_length=240, help_text="One idea, in short sentences.")
+
+    class Meta:
+        icon = "image"
+        template = "components/easy_read_row.html"
+
+
+class PictureBlock(ImageBlock):
+    """An image with its alt text (or marked decorative), sized for the reading column."""
+
+    class Meta:
+        icon = "image"
+        template = "components/image.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of an ordinary page: text with the GOV.UK components that fit it."""
+
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    inset_text = InsetTextBlock()
+    warning_text = WarningTextBlock()
+    details = DetailsBlock()
+    image = PictureBlock()
+    download = DownloadBlock()
+    video = VideoBlock()
+    easy_read_row = EasyReadRowBlock()
+
+
+def unique_anchor(text, taken):
+    """A URL fragment made from text, made unique against the anchors already taken."""
+    base = slugify(text)[:60].strip("-") or "item"
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor

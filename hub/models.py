@@ -1,0 +1,101 @@
+"""Shared parts of the hub: the base page every public page type extends, and site settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from hub.blocks import FooterLinkBlock
+
+
+class BasePage(Page):
+    """Abstract base for every public page type.
+
+    Holds what all pages share: the "Exit this page" switch, meta description fallbacks and a
+    plain summary for listings and search results.
+    """
+
+    show_exit_this_page = models.BooleanField(
+        "show 'Exit this page'",
+        default=False,
+        help_text="Shows the quick exit button, for pages a reader may need to leave in a hurry.",
+    )
+
+    # Subclasses name the field that summarises them in listings and meta descriptions.
+    summary_field = None
+    # What a reader calls this kind of page (shown in search results and tag pages).
+    content_type_label = "Page"
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("show_exit_this_page")], heading="Safety"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def summary(self):
+        text = getattr(self, self.summary_field, "") if self.summary_field else ""
+        return Truncator(str(text or "")).chars(200)
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_breadcrumbs(self):
+        """The page's ancestors below the root, for the breadcrumbs component."""
+        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+@register_setting(icon="cog")
+class HubSettings(BaseSiteSetting):
+    """The partnership's name, contact details and footer, shown on every page."""
+
+    organisation_name = models.CharField(max_length=120, default="Partnership Hub")
+    tagline = models.CharField(
+        max_length=200,
+        blank=True,
+        default="Parents and children's services, working together",
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_address = models.TextField(blank=True)
+    contact_hours = models.CharField(max_length=200, blank=True)
+    exit_page_url = models.URLField(
+        "'Exit this page' goes to",
+        default=settings.HUB_EXIT_PAGE_URL,
+        help_text="A neutral website that gives no clue what the reader was looking at.",
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from every page's footer.",
+    )
+    footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+                FieldPanel("contact_hours"),
+            ],
+            heading="Contact details",
+        ),
+        FieldPanel("exit_page_url"),
+        FieldPanel("accessibility_statement"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "hub settings"

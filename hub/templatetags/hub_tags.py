@@ -1,0 +1,53 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The service navigation items: the home page's live children marked 'show in menus'."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    root = site.root_page.localized
+    current_path = request.path
+    items = []
+    for page in root.get_children().live().public().in_menu():
+        url = page.get_url(request=request)
+        items.append(
+            {"title": page.title, "url": url, "active": bool(url) and current_path.startswith(url)}
+        )
+    return items
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as a <script type="application/ld+json"> element, safely escaped."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param, number):
+    """The current URL with one pagination parameter changed, keeping the other filters."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def file_type(document):
+    return (document.file_extension or "file").upper()
+
+
+@register.filter
+def elided_range(paginator, number):
+    return paginator.get_elided_page_range(number, on_each_side=1, on_ends=1)

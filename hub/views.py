@@ -1,0 +1,41 @@
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+from wagtail.models import Locale, Page
+
+TAGGED_PER_PAGE = 10
+
+
+def tag_page(request, slug):
+    """Everything that carries a tag (guides, events, stories), newest first."""
+    from events.models import EventPageTag
+    from guides.models import GuidePageTag
+    from stories.models import StoryPageTag
+
+    tag = get_object_or_404(Tag, slug=slug)
+    tagged = Q()
+    for through in (GuidePageTag, EventPageTag, StoryPageTag):
+        tagged |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(tagged, locale=Locale.get_active())
+        .order_by("-first_published_at", "pk")
+    )
+    results = Paginator(pages, TAGGED_PER_PAGE).get_page(request.GET.get("page"))
+    results.object_list = results.object_list.specific()
+    return render(request, "hub/tag_page.html", {"tag": tag, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

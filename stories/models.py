@@ -1,0 +1,184 @@
+"""'You said, we did': what parents said, what changed, and what could not change and why."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from hub.models import BasePage
+
+STORIES_PER_PAGE = 10
+
+
+class StoryStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    NOT_POSSIBLE = "not_possible", "Not possible"
+
+
+# The GOV.UK tag colour for each status.
+STATUS_TAG_COLOURS = {
+    StoryStatus.PLANNED: "grey",
+    StoryStatus.IN_PROGRESS: "blue",
+    StoryStatus.DONE: "green",
+    StoryStatus.NOT_POSSIBLE: "orange",
+}
+
+
+class StoryIndexPage(BasePage):
+    """Lists 'you said, we did' stories, newest first, filtered by status and tag."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+    summary_field = "intro"
+    content_type_label = "Stories"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.child_of(self).live().public()
+        status = request.GET.get("status", "")
+        if status not in StoryStatus.values:
+            status = ""
+        if status:
+            stories = stories.filter(status=status)
+        tag_slug = request.GET.get("tag", "")
+        tags = (
+            Tag.objects.filter(
+                stories_storypagetag_items__content_object__in=StoryPage.objects.child_of(self)
+                .live()
+                .public()
+            )
+            .distinct()
+            .order_by("name")
+        )
+        if tag_slug:
+            stories = stories.filter(tags__slug=tag_slug)
+        stories = stories.order_by("-said_on", "-first_published_at").distinct()
+        context.update(
+            stories=Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page")),
+            statuses=StoryStatus.choices,
+            selected_status=status,
+            tags=tags,
+            selected_tag=tag_slug,
+            filtered=bool(status or tag_slug),
+        )
+        return context
+
+
+class StoryPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(BasePage):
+    """One 'you said, we did' story: what parents said, what we did, and where it stands."""
+
+    said_summary = models.TextField(
+        "what parents said", help_text="In the parents' words where possible."
+    )
+    said_by = models.CharField(
+        "who said it", max_length=150, help_text="The group or forum, never a person's name."
+    )
+    said_on = models.DateField("when they said it")
+    what_we_did = RichTextField(features=["bold", "italic", "ul", "ol", "link", "document-link"])
+    status = models.CharField(
+        max_length=20, choices=StoryStatus.choices, default=StoryStatus.PLANNED
+    )
+    not_possible_reason = models.TextField(
+        "why this was not possible",
+        blank=True,
+        help_text="Needed when the status is 'Not possible': parents have a right to know why.",
+    )
+    tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("said_summary"),
+                FieldRowPanel([FieldPanel("said_by"), FieldPanel("said_on")]),
+            ],
+            heading="You said",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("what_we_did"), FieldPanel("status"), FieldPanel("not_possible_reason")],
+            heading="We did",
+        ),
+        InlinePanel("updates", label="Update"),
+        InlinePanel("promises_kept", label="Charter promise this keeps"),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("said_summary"),
+        index.SearchField("what_we_did"),
+        index.SearchField("not_possible_reason"),
+        index.SearchField("said_by"),
+        index.AutocompleteField("said_summary"),
+        index.FilterField("status"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+    summary_field = "said_summary"
+    content_type_label = "You said, we did"
+
+    def clean(self):
+        super().clean()
+        if self.status == StoryStatus.NOT_POSSIBLE and not self.not_possible_reason.strip():
+            raise ValidationError(
+                {
+                    "not_possible_reason": (
+                        "Say why this was not possible. Parents have a right to know why "
+                        "something they asked for could not change."
+                    )
+                }
+            )
+
+    @property
+    def status_colour(self):
+        return STATUS_TAG_COLOURS[self.status]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["updates"] = self.updates.order_by("-date")
+        context["promises"] = [
+            item.promise
+            for item in self.promises_kept.select_related("promise__principle__page")
+            if item.promise.principle.page.live
+        ]
+        return context
+
+
+class StoryUpdate(Orderable):
+    """A dated milestone in a story, such as 'the new leaflet went to print'."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    text = models.TextField()
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["sort_order"]
+
+
+class StoryPromise(Orderable):
+    """Links a story to a charter promise that it keeps."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="promises_kept")
+    promise = models.ForeignKey("charter.Promise", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("promise")]

@@ -1,0 +1,104 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from tests import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories(home):
+    return StoryIndexPageFactory(parent=home)
+
+
+def test_story_marked_not_possible_needs_a_reason(stories):
+    story = StoryPageFactory.build(status="not_possible", not_possible_reason="  ")
+    with pytest.raises(ValidationError) as error:
+        story.clean()
+    assert "Say why this was not possible" in str(error.value.message_dict["not_possible_reason"])
+
+
+def test_the_editor_refuses_not_possible_without_a_reason_and_says_why(stories, admin_client):
+    story = StoryPageFactory(parent=stories, status="done")
+    data = form_data.nested_form_data(
+        form_data.story_page(story, status="not_possible", not_possible_reason="")
+    )
+    response = admin_client.post(f"/admin/pages/{story.pk}/edit/", data)
+    assert response.status_code == 200  # the form comes back with its errors, nothing saved
+    assert "Say why this was not possible" in response.content.decode()
+    story.refresh_from_db()
+    assert story.status == "done"
+
+
+def test_the_editor_accepts_not_possible_with_a_reason(stories, admin_client):
+    story = StoryPageFactory(parent=stories, status="done")
+    data = form_data.nested_form_data(
+        form_data.story_page(story, status="not_possible", not_possible_reason="The law says no.")
+    )
+    response = admin_client.post(f"/admin/pages/{story.pk}/edit/", data)
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.get_latest_revision_as_object().status == "not_possible"
+
+
+def test_a_story_shows_its_status_as_a_govuk_tag_and_the_reason_when_not_possible(stories, client):
+    story = StoryPageFactory(
+        parent=stories, status="not_possible", not_possible_reason="Teachers cannot come then."
+    )
+    html = client.get(story.url).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--orange">Not possible</strong>' in html
+    assert "Teachers cannot come then." in html
+
+
+def test_a_story_links_to_the_charter_promises_it_keeps(home, stories, client):
+    from charter.factories import CoProductionCharterPageFactory
+    from stories.models import StoryPromise
+
+    charter = CoProductionCharterPageFactory(parent=home)
+    promise = charter.principles.first().promises.first()
+    story = StoryPageFactory(parent=stories)
+    story.promises_kept = [StoryPromise(promise=promise)]
+    story.save()
+    html = client.get(story.url).content.decode()
+    assert f'href="{charter.url}#promise-{promise.anchor}"' in html
+
+
+def test_a_story_lists_its_dated_updates_newest_first(stories, client):
+    import datetime
+
+    from stories.models import StoryUpdate
+
+    story = StoryPageFactory(parent=stories)
+    story.updates = [
+        StoryUpdate(date=datetime.date(2026, 1, 5), text="Letters rewritten."),
+        StoryUpdate(date=datetime.date(2026, 4, 2), text="Training started."),
+    ]
+    story.save()
+    html = client.get(story.url).content.decode()
+    assert html.index("Training started.") < html.index("Letters rewritten.")
+
+
+def test_the_index_filters_by_status_and_tag_together(stories, client):
+    done = StoryPageFactory(parent=stories, title="Done and about dads", status="done")
+    done.tags.add("fathers")
+    done.save()
+    planned = StoryPageFactory(parent=stories, title="Planned and about dads", status="planned")
+    planned.tags.add("fathers")
+    planned.save()
+    StoryPageFactory(parent=stories, title="Done but about cafés", status="done")
+
+    html = client.get(stories.url, {"status": "done", "tag": "fathers"}).content.decode()
+    assert "Done and about dads" in html
+    assert "Planned and about dads" not in html
+    assert "Done but about cafés" not in html
+    assert "1 story" in html
+
+
+@pytest.mark.parametrize(
+    "query", [{"status": "nonsense"}, {"tag": "no-such-tag"}, {"page": "abc"}, {"page": "9999"}]
+)
+def test_bad_filters_still_show_a_page(stories, client, query):
+    StoryPageFactory(parent=stories)
+    response = client.get(stories.url, query)
+    assert response.status_code == 200
