@@ -13,6 +13,7 @@ class CoProductionCharterPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CoProductionCharterPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def principles(obj, create, extracted, **kwargs):
@@ -24,7 +25,7 @@ class CoProductionCharterPageFactory(wagtail_factories.PageFactory):
             for title, promises in extracted
         ]
         if create:
-            obj.save_revision().publish()
+            obj.save()
 
 
 class ParentRightsCharterPageFactory(wagtail_factories.PageFactory):

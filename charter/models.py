@@ -1,6 +1,7 @@
 """The partnership's charters: the co-production charter and the parent rights charter."""
 
 from django.db import models
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -78,7 +79,7 @@ class Principle(Orderable, ClusterableModel):
 
     @property
     def anchor(self):
-        return f"principle-{self.sort_order + 1 if self.sort_order is not None else self.pk}"
+        return f"principle-{slugify(self.title)}"
 
 
 class Promise(Orderable):

@@ -1,22 +1,33 @@
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Locale, Page
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def clean_query(raw):
-    """A query safe to hand to any search backend: no control characters, bounded length."""
-    text = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
+    """The query as the reader typed it, for showing back: printable, bounded, tidy spaces."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search_terms(query):
+    """Only the words, lower-cased: full-text engines give quotes, brackets, '*' and upper-case
+    AND/OR/NOT/NEAR their own meanings, and a reader never means those."""
+    return " ".join(WORD.findall(query.lower()))
 
 
 def search(request):
     """Searches every live, public page in the reader's language."""
     query = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        found = pages.search(terms) if terms else pages.none()
+        results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"search_query": query, "results": results})

@@ -154,10 +154,10 @@ class DemoLoader:
         for key, (title, paragraphs) in content.LEAFLETS.items():
             document = Document.objects.filter(title=title).first()
             if document is None:
-                document = Document(title=title)
-                document.file.save(
-                    f"{key}.pdf", ContentFile(leaflets.pdf_bytes(title, paragraphs)), save=False
-                )
+                data = leaflets.pdf_bytes(title, paragraphs)
+                document = Document(title=title, file_size=len(data))
+                document.file.save(f"{key}.pdf", ContentFile(data), save=False)
+                document._set_file_hash()
                 document.save()
             ids[key] = document.pk
         return ids

@@ -11,21 +11,20 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
-    """The service navigation items: the home page's live children marked 'show in menus'."""
+def site_navigation(context):
+    """The home page's URL and the service navigation items (its live children in menus)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return []
+        return {"home_url": "/", "items": []}
     root = site.root_page.localized
-    current_path = request.path
     items = []
     for page in root.get_children().live().public().in_menu():
         url = page.get_url(request=request)
         items.append(
-            {"title": page.title, "url": url, "active": bool(url) and current_path.startswith(url)}
+            {"title": page.title, "url": url, "active": bool(url) and request.path.startswith(url)}
         )
-    return items
+    return {"home_url": root.get_url(request=request) or "/", "items": items}
 
 
 @register.filter

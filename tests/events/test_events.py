@@ -1,0 +1,169 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+LONDON = timezone.get_default_timezone()
+
+
+@pytest.fixture
+def events(home):
+    return EventIndexPageFactory(parent=home)
+
+
+def london(year, month, day, hour):
+    return datetime.datetime(year, month, day, hour, tzinfo=LONDON)
+
+
+def test_upcoming_events_come_first_soonest_first_and_past_events_apart(events, client):
+    now = timezone.now()
+    EventPageFactory(parent=events, title="Later", start=now + datetime.timedelta(days=20))
+    EventPageFactory(parent=events, title="Sooner", start=now + datetime.timedelta(days=2))
+    EventPageFactory(parent=events, title="Last month", start=now - datetime.timedelta(days=30))
+    html = client.get(events.url).content.decode()
+    assert html.index("Sooner") < html.index("Later") < html.index("Past events")
+    assert html.index("Past events") < html.index("Last month")
+
+
+def test_the_index_paginates_upcoming_and_past_events_separately(events, client):
+    now = timezone.now()
+    for n in range(12):
+        EventPageFactory(
+            parent=events, title=f"Upcoming {n:02}", start=now + datetime.timedelta(days=n + 1)
+        )
+    html = client.get(events.url, {"page": 2}).content.decode()
+    assert "Upcoming 10" in html and "Upcoming 00" not in html
+    assert 'aria-label="Upcoming events pages"' in html
+
+
+@pytest.mark.parametrize(
+    "query", [{"page": "abc"}, {"page": "-1"}, {"past": "9999"}, {"page": "1e9"}]
+)
+def test_bad_page_numbers_still_show_the_events(events, client, query):
+    EventPageFactory(parent=events, title="Forum")
+    response = client.get(events.url, query)
+    assert response.status_code == 200
+    assert "Forum" in response.content.decode()
+
+
+def test_an_event_shows_its_venue_accessibility_in_a_summary_list(events, client):
+    venue = VenueFactory(
+        name="Riverside Hub",
+        hearing_loop="no",
+        accessible_parking_bays=4,
+        accessible_parking_distance=20,
+        how_to_ask_for_adjustments="Call us.",
+    )
+    event = EventPageFactory(parent=events, venue=venue)
+    html = client.get(event.url).content.decode()
+    assert "govuk-summary-list" in html
+    assert "Step-free access" in html
+    assert re.search(r"Hearing loop</dt>\s*<dd[^>]*>No", html)
+    assert "4 accessible bays, 20 metres from the entrance" in html
+    assert re.search(r"Changing Places toilet</dt>\s*<dd[^>]*>No", html)
+    assert "Not known: please ask us" in html  # fields left blank say so, never guess
+    assert "Call us." in html
+
+
+def test_an_online_event_gives_joining_instructions_and_says_whether_it_has_captions(
+    events, client
+):
+    event = EventPageFactory(
+        parent=events,
+        attendance="online",
+        venue=None,
+        joining_instructions="We email you a link.",
+        live_captions=True,
+    )
+    html = client.get(event.url).content.decode()
+    assert "We email you a link." in html
+    assert "Live captions will be switched on." in html
+    assert "Getting to" not in html
+
+
+def test_an_event_page_carries_schema_org_event_data(events, client):
+    event = EventPageFactory(parent=events, attendance="both", joining_instructions="Link by email")
+    html = client.get(event.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "Event"
+    assert data["name"] == event.title
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert datetime.datetime.fromisoformat(data["startDate"]) == event.start
+    assert {loc["@type"] for loc in data["location"]} == {"Place", "VirtualLocation"}
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"end_offset": -1}, "end"),
+        ({"attendance": "in_person", "venue": None}, "venue"),
+        (
+            {"attendance": "online", "venue": None, "joining_instructions": ""},
+            "joining_instructions",
+        ),
+        ({"booking_instructions": "", "booking_url": ""}, "booking_instructions"),
+    ],
+)
+def test_an_event_with_missing_or_impossible_details_is_refused(events, changes, field):
+    start = timezone.now() + datetime.timedelta(days=3)
+    end = start + datetime.timedelta(hours=changes.pop("end_offset", 2))
+    event = EventPageFactory.build(start=start, end=end, **{"venue": VenueFactory(), **changes})
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert field in error.value.message_dict
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_an_event_downloads_as_ics_in_uk_time_across_the_clock_change(events, client):
+    year = timezone.localdate().year + 1
+    winter = EventPageFactory(
+        parent=events,
+        title="Winter forum",
+        start=london(year, 1, 14, 10),
+        end=london(year, 1, 14, 12),
+    )
+    summer = EventPageFactory(
+        parent=events,
+        title="Summer forum",
+        start=london(year, 7, 8, 10),
+        end=london(year, 7, 8, 12),
+    )
+    for event, offset in ((winter, 0), (summer, 1)):
+        calendar = parse(client.get(event.get_ics_url()))
+        (item,) = calendar.walk("VEVENT")
+        start = item.decoded("dtstart")
+        assert item["summary"] == event.title
+        assert (start.hour, start.minute) == (10, 0)  # 10am on the wall clock, summer or winter
+        assert start.utcoffset() == datetime.timedelta(hours=offset)
+        assert item["dtstart"].params["TZID"] == "Europe/London"
+        assert start == event.start
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "Europe/London"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+
+
+def test_the_calendar_feed_lists_only_upcoming_events(events, client):
+    now = timezone.now()
+    EventPageFactory(parent=events, title="Next week", start=now + datetime.timedelta(days=7))
+    EventPageFactory(parent=events, title="Last week", start=now - datetime.timedelta(days=7))
+    calendar = parse(client.get("/calendar/upcoming.ics"))
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Next week"]
+
+
+def test_a_draft_or_missing_event_has_no_calendar_file(events, client):
+    event = EventPageFactory(parent=events, live=False)
+    assert client.get(f"/calendar/event-{event.pk}.ics").status_code == 404
+    assert client.get("/calendar/event-999999.ics").status_code == 404

@@ -1,0 +1,165 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from guides.factories import GuideIndexPageFactory, GuidePageFactory, steps
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guides(home):
+    return GuideIndexPageFactory(parent=home)
+
+
+def test_steps_are_numbered_and_and_or_steps_share_the_number_before(guides):
+    guide = GuidePageFactory(
+        parent=guides,
+        steps=steps("Contact", "Assessment", "and: Get advice", "Conference", "or: Family meeting"),
+    )
+    numbered = [(s["number"], s["logic"], s["value"]["heading"]) for s in guide.numbered_steps]
+    assert numbered == [
+        (1, "", "Contact"),
+        (2, "", "Assessment"),
+        (2, "and", "Get advice"),
+        (3, "", "Conference"),
+        (3, "or", "Family meeting"),
+    ]
+
+
+def test_a_guide_shows_a_contents_list_linking_to_each_step(guides, client):
+    guide = GuidePageFactory(parent=guides, steps=steps("Contact", "and: Get advice"))
+    html = client.get(guide.url).content.decode()
+    for step in guide.numbered_steps:
+        assert f'href="#{step["anchor"]}"' in html
+        assert f'id="{step["anchor"]}"' in html
+    assert "Step 1: Contact" in html
+    assert "and: Get advice" in html
+
+
+def test_the_first_step_cannot_be_an_and_or_or_step(guides):
+    guide = GuidePageFactory.build(steps=steps("and: Get advice", "Contact"))
+    with pytest.raises(ValidationError) as error:
+        guide.clean()
+    assert "first step" in str(error.value.message_dict["steps"])
+
+
+def test_easy_read_and_standard_versions_link_to_each_other(guides, client):
+    standard = GuidePageFactory(parent=guides, title="Child protection")
+    easy = GuidePageFactory(
+        parent=guides,
+        title="Child protection: Easy Read",
+        is_easy_read=True,
+        standard_version=standard,
+    )
+    assert f'href="{easy.url}"' in client.get(standard.url).content.decode()
+    easy_html = client.get(easy.url).content.decode()
+    assert f'href="{standard.url}"' in easy_html
+    assert "Easy Read" in easy_html
+
+
+def test_the_guide_index_shows_each_easy_read_version_beside_its_standard_guide(guides, client):
+    standard = GuidePageFactory(parent=guides, title="Child protection")
+    easy = GuidePageFactory(
+        parent=guides, title="Easy Read", is_easy_read=True, standard_version=standard
+    )
+    html = client.get(guides.url).content.decode()
+    assert html.index(standard.url) < html.index(easy.url)
+    assert "Easy Read version" in html
+
+
+def test_only_an_easy_read_guide_can_have_a_standard_version(guides):
+    standard = GuidePageFactory(parent=guides)
+    other = GuidePageFactory.build(standard_version=standard, is_easy_read=False)
+    with pytest.raises(ValidationError) as error:
+        other.clean()
+    assert "Only an Easy Read guide" in str(error.value.message_dict["standard_version"])
+
+
+def test_an_easy_read_guide_cannot_pair_with_another_easy_read_guide(guides):
+    easy = GuidePageFactory(parent=guides, is_easy_read=True)
+    other = GuidePageFactory.build(standard_version=easy, is_easy_read=True)
+    with pytest.raises(ValidationError):
+        other.clean()
+
+
+def test_exit_this_page_is_on_by_default_for_guides_and_off_for_other_pages(guides, home, client):
+    guide = GuidePageFactory(parent=guides)
+    about = StandardPageFactory(parent=home)
+    assert guide.show_exit_this_page
+    assert "govuk-exit-this-page" in client.get(guide.url).content.decode()
+    assert "govuk-exit-this-page" not in client.get(about.url).content.decode()
+
+
+def test_exit_this_page_goes_to_the_neutral_site_in_site_settings(guides, client):
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.exit_page_url = "https://weather.example.org/"
+    settings.save()
+    guide = GuidePageFactory(parent=guides)
+    html = client.get(guide.url).content.decode()
+    assert 'href="https://weather.example.org/" role="button"' in html
+
+
+def test_downloads_show_their_file_type_and_size(guides, client):
+    import json
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    data = b"%PDF-1.4 " + b"x" * 2039
+    document = Document(title="Your rights leaflet", file_size=len(data))
+    document.file.save("rights.pdf", ContentFile(data), save=False)
+    document.save()
+    guide = GuidePageFactory(
+        parent=guides,
+        downloads=json.dumps(
+            [{"type": "download", "value": {"document": document.pk, "description": "One page"}}]
+        ),
+    )
+    html = client.get(guide.url).content.decode()
+    assert "Your rights leaflet" in html
+    assert "PDF, 2.0\xa0KB" in html
+
+
+def test_videos_are_links_with_a_transcript_never_an_embedded_player(guides, client):
+    import json
+
+    guide = GuidePageFactory(
+        parent=guides,
+        videos=json.dumps(
+            [
+                {
+                    "type": "video",
+                    "value": {
+                        "title": "Your first conference",
+                        "url": "https://video.example.org/watch/1",
+                        "duration": "4 minutes",
+                        "has_captions": True,
+                        "transcript": "<p>Parents explain the conference.</p>",
+                    },
+                }
+            ]
+        ),
+    )
+    html = client.get(guide.url).content.decode()
+    assert 'href="https://video.example.org/watch/1"' in html
+    assert "Parents explain the conference." in html
+    assert "<iframe" not in html
+
+
+def test_related_guides_and_last_reviewed_date_are_shown(guides, client):
+    import datetime
+
+    from guides.models import RelatedGuide
+
+    other = GuidePageFactory(parent=guides, title="Taking part")
+    guide = GuidePageFactory(parent=guides, last_reviewed=datetime.date(2026, 10, 1))
+    guide.related_guides = [RelatedGuide(guide=other)]
+    guide.save()
+    html = client.get(guide.url).content.decode()
+    assert f'href="{other.url}"' in html
+    assert "1 October 2026" in html

@@ -1,0 +1,55 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from charter.factories import CoProductionCharterPageFactory
+from events.factories import EventIndexPageFactory, EventPageFactory
+from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from home.models import HomePageFeaturedGuide
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_shows_the_next_three_upcoming_events_soonest_first(home, client):
+    events = EventIndexPageFactory(parent=home)
+    now = timezone.now()
+    for days, title in ((-3, "Past"), (9, "Third"), (2, "First"), (30, "Fourth"), (5, "Second")):
+        EventPageFactory(parent=events, title=title, start=now + datetime.timedelta(days=days))
+    html = client.get(home.url).content.decode()
+    assert html.index("First") < html.index("Second") < html.index("Third")
+    assert "Fourth" not in html and ">Past<" not in html
+
+
+def test_the_home_page_shows_featured_guides_in_the_editors_order(home, client):
+    guides = GuideIndexPageFactory(parent=home)
+    a = GuidePageFactory(parent=guides, title="Guide A")
+    b = GuidePageFactory(parent=guides, title="Guide B")
+    HomePageFeaturedGuide.objects.create(page=home, guide=b, sort_order=0)
+    HomePageFeaturedGuide.objects.create(page=home, guide=a, sort_order=1)
+    html = client.get(home.url).content.decode()
+    assert html.index("Guide B") < html.index("Guide A")
+
+
+def test_the_home_page_shows_the_latest_stories_with_their_status(home, client):
+    stories = StoryIndexPageFactory(parent=home)
+    for n in range(4):
+        StoryPageFactory(parent=stories, title=f"Story {n}").save_revision().publish()
+    html = client.get(home.url).content.decode()
+    assert "Story 3" in html and "Story 0" not in html
+    assert "govuk-tag" in html
+
+
+def test_the_home_page_sums_up_the_charters_principles(home, client):
+    charter = CoProductionCharterPageFactory(
+        parent=home, principles=[("Trust", ["p"]), ("Voice", ["q"])]
+    )
+    html = client.get(home.url).content.decode()
+    assert f'href="{charter.url}#principle-trust">Trust</a>' in html
+    assert f'href="{charter.url}#principle-voice">Voice</a>' in html
+
+
+def test_the_home_page_has_a_search_box(home, client):
+    html = client.get(home.url).content.decode()
+    assert 'action="/search/"' in html and 'name="q"' in html

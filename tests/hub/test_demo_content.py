@@ -1,0 +1,84 @@
+"""The demo hub: complete, idempotent, in the hub's own words and with no real people in it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from charter.models import CoProductionCharterPage, ParentRightsCharterPage
+from events.models import EventPage
+from guides.models import GuidePage
+from stories.models import StoryPage, StoryStatus
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_the_demo_has_the_charter_with_five_principles_each_with_promises(demo):
+    charter = CoProductionCharterPage.objects.live().get()
+    principles = list(charter.principles.all())
+    assert [p.title for p in principles] == [
+        "Trust",
+        "Shared understanding",
+        "Equal partnership",
+        "Creative thinking",
+        "Communication",
+    ]
+    assert all(p.promises.count() >= 3 for p in principles)
+    assert ParentRightsCharterPage.objects.live().get().rights
+
+
+def test_the_demo_has_the_child_protection_guide_paired_with_its_easy_read_version(demo):
+    easy = GuidePage.objects.live().get(is_easy_read=True)
+    assert "child protection" in easy.standard_version.title.lower()
+    assert easy.standard_version.easy_read_version == easy
+    participation = GuidePage.objects.live().get(slug="taking-part")
+    headings = [step["value"]["heading"] for step in participation.numbered_steps]
+    assert [h.split(":")[0] for h in headings] == ["Space", "Voice", "Audience", "Influence"]
+
+
+def test_the_demo_has_past_and_future_events_at_varied_venues_one_online(demo):
+    events = EventPage.objects.live()
+    now = timezone.now()
+    assert events.count() >= 6
+    assert events.filter(start__gt=now).exists() and events.filter(end__lt=now).exists()
+    assert events.filter(attendance="online").exists()
+    assert events.exclude(venue=None).values("venue").distinct().count() >= 3
+
+
+def test_the_demo_has_stories_covering_every_status_and_not_possible_ones_say_why(demo):
+    stories = StoryPage.objects.live()
+    assert stories.count() >= 6
+    assert set(stories.values_list("status", flat=True)) == set(StoryStatus.values)
+    for story in stories.filter(status=StoryStatus.NOT_POSSIBLE):
+        assert story.not_possible_reason.strip()
+
+
+def test_loading_the_demo_twice_creates_nothing_new(demo):
+    from wagtail.models import Page
+
+    before = Page.objects.count()
+    call_command("load_demo_content", verbosity=0)
+    assert Page.objects.count() == before
+
+
+def test_the_demo_names_no_real_person_and_copies_no_sentence_from_the_seed_documents():
+    from hub.demo import content
+
+    source = Path(content.__file__).read_text()
+    assert not re.search(r"[\w.+-]+@(?!example\.org)[\w-]+\.[\w.]+", source), "a real email"
+    seed_texts = sorted(SEEDS.glob("*.txt"))
+    assert seed_texts, f"the partnership's documents should be at {SEEDS}"
+    ours = " ".join(re.sub(r"\s+", " ", source).lower().split())
+    for seed in seed_texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", seed.read_text()):
+            words = re.findall(r"[a-z']+", sentence.lower())
+            if len(words) >= 9:
+                assert " ".join(words) not in ours, f"copied from {seed.name}: {sentence[:80]}"

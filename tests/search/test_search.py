@@ -1,0 +1,63 @@
+import pytest
+
+from guides.factories import GuideIndexPageFactory, GuidePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guides(home):
+    index = GuideIndexPageFactory(parent=home)
+    GuidePageFactory(parent=index, title="Care proceedings", summary_text="What happens in court.")
+    GuidePageFactory(parent=index, title="Secret draft about court", live=False)
+    return index
+
+
+def test_search_finds_live_pages_and_never_drafts(guides, client):
+    html = client.get("/search/", {"q": "court"}).content.decode()
+    assert "Care proceedings" in html
+    assert "Secret draft" not in html
+
+
+def test_each_result_says_what_kind_of_page_it_is(guides, client):
+    html = client.get("/search/", {"q": "care proceedings"}).content.decode()
+    assert '<p class="govuk-caption-m govuk-!-margin-bottom-1">Guide</p>' in html
+
+
+def test_a_search_with_no_results_helps_the_reader_on(guides, client):
+    html = client.get("/search/", {"q": "zzzzqqq"}).content.decode()
+    assert "0 results" in html
+    assert "check the spelling" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 5000,
+        '"unbalanced',
+        "(((",
+        "AND OR NOT",
+        "*",
+        "NEAR(",
+        "%",
+        "😀",
+        "court\x00",
+        "'; DROP TABLE wagtailcore_page; --",
+    ],
+)
+def test_any_query_answers_with_a_page(guides, client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_markup_in_a_query_is_escaped_not_reflected(guides, client):
+    html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-5", "99999", ""])
+def test_bad_page_numbers_answer_with_a_page(guides, client, page):
+    assert client.get("/search/", {"q": "court", "page": page}).status_code == 200

@@ -1,0 +1,74 @@
+"""Listing pages run the same number of queries however many items they list."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.factories import EventIndexPageFactory, EventPageFactory
+from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from home.models import HomePageFeaturedGuide
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def sections(home):
+    return {
+        "guides": GuideIndexPageFactory(parent=home),
+        "events": EventIndexPageFactory(parent=home),
+        "stories": StoryIndexPageFactory(parent=home),
+    }
+
+
+def add_content(home, sections, n):
+    now = timezone.now()
+    for i in range(n):
+        guide = GuidePageFactory(parent=sections["guides"])
+        guide.tags.add("support")
+        guide.save()
+        # Half upcoming, half past, so both lists on the events index fill up.
+        event = EventPageFactory(
+            parent=sections["events"],
+            start=now + datetime.timedelta(days=(i % 2 * 2 - 1) * (i + 1)),
+        )
+        event.tags.add("support")
+        event.save()
+        story = StoryPageFactory(parent=sections["stories"], status=["done", "planned"][i % 2])
+        story.tags.add("support")
+        story.save()
+        if home.featured_guides.count() < 6:
+            HomePageFeaturedGuide.objects.create(page=home, guide=guide)
+
+
+LISTINGS = [
+    "/",
+    "/guides/",
+    "/events/",
+    "/you-said-we-did/",
+    "/you-said-we-did/?status=done&tag=support",
+    "/tags/support/",
+]
+
+
+def test_listing_pages_do_not_query_per_item(home, sections, client):
+    add_content(home, sections, 3)
+    for url in LISTINGS:
+        client.get(url)  # warm per-process caches (content types, site root paths)
+    few = {url: count_queries(client, url) for url in LISTINGS}
+    add_content(home, sections, 27)
+    many = {url: count_queries(client, url) for url in LISTINGS}
+    print("\nqueries per listing page (3 items -> 30 items):")
+    for url in LISTINGS:
+        print(f"  {url}: {few[url]} -> {many[url]}")
+    assert many == few
