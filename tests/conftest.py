@@ -18,6 +18,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last. They commit to the database, so pytest-django runs them after the
+    other database tests; pytest-playwright's session-wide browser parameter regroups tests
+    after that sort, so sort once more (stably) at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright cannot download its own browser here."""
@@ -37,3 +45,20 @@ def home(db):
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
     )
     return home
+
+
+@pytest.fixture(scope="session")
+def _playwright_before_the_database(request):
+    """Start Playwright before the test database when browser tests will run.
+
+    Playwright's sync API runs the test in a greenlet with its own context, and Django's
+    connection handler keeps one connection per context. Started later, Playwright would hide
+    the connection that holds the serialized test data that browser tests roll back to.
+    """
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("playwright")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_playwright_before_the_database, django_db_setup):
+    return django_db_setup

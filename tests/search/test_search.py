@@ -58,6 +58,6 @@ def test_markup_in_a_query_is_escaped_not_reflected(guides, client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-5", "99999", ""])
-def test_bad_page_numbers_answer_with_a_page(guides, client, page):
-    assert client.get("/search/", {"q": "court", "page": page}).status_code == 200
+@pytest.mark.parametrize("number", ["abc", "0", "-5", "99999", ""])
+def test_bad_page_numbers_answer_with_a_page(guides, client, number):
+    assert client.get("/search/", {"q": "court", "page": number}).status_code == 200
