@@ -92,7 +92,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
         ):
             self.assertFalse(model.can_create_at(self.home), model.__name__)
 
-    def test_every_page_type_is_routable_renderable_and_previewable(self):
+    def test_every_page_type_is_routable_renderable_editable_and_previewable(self):
         pages = [
             self.home,
             self.standard,
@@ -110,4 +110,5 @@ class PageTypeRulesTests(WagtailPageTestCase):
             with self.subTest(page=type(page).__name__):
                 self.assertPageIsRoutable(page)
                 self.assertPageIsRenderable(page)
+                self.assertPageIsEditable(page, post_data=form_data.for_page(page))
                 self.assertPageIsPreviewable(page, post_data=form_data.for_page(page))
