@@ -129,3 +129,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # The safe page "Exit this page" sends a reader to, unless site settings say otherwise.
 HUB_EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
+
+# Parent review (hub/models.py ParentPanelReviewTask): approvals hold for one revision only,
+# and a finished review publishes exactly the approved revision on the workflow's behalf.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.workflows.publish_approved_revision"
