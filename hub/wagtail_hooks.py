@@ -27,3 +27,28 @@ def register_parent_review_log_actions(actions):
             return "Published after parent review, approved by " + (
                 ", ".join(approvers) or "nobody recorded"
             )
+
+
+@hooks.register("construct_homepage_panels")
+def parent_reviewers_open_on_what_waits_for_them(request, panels):
+    """A parent reviewer's dashboard is one plain panel: what waits for their review."""
+    from hub.models import ParentPanelReviewTask
+    from hub.review_panel import WaitingForYourReviewPanel
+
+    if ParentPanelReviewTask.is_reviewer(request.user):
+        panels[:] = [WaitingForYourReviewPanel()]
+
+
+@hooks.register("register_admin_urls")
+def register_parent_review_urls():
+    from django.urls import path
+
+    from hub.admin_views import ReviewChangesView
+
+    return [
+        path(
+            "parent-review/<int:task_state_id>/changes/",
+            ReviewChangesView.as_view(),
+            name="hub_review_changes",
+        )
+    ]

@@ -39,12 +39,15 @@ def page(page):
     return page
 
 
-def run_axe(page):
-    """Runs axe-core (the pinned npm package) on the page; returns its violations."""
+def run_axe(page, context=None):
+    """Runs axe-core (the pinned npm package) on the page, or on the part a CSS selector
+    names; returns its violations."""
     if not AXE.exists():
         raise RuntimeError(f"axe-core is missing at {AXE}: run 'npm ci' (make test does).")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
+    result = page.evaluate(
+        "async (context) => JSON.stringify(await axe.run(context || document))", context
+    )
     return json.loads(result)["violations"]
 
 
