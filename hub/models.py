@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Task, TaskState
 
+from hub import notifications
 from hub.blocks import FooterLinkBlock
 from hub.roles import PARENT_REVIEWERS
 
@@ -222,6 +223,9 @@ class ParentPanelReviewTask(Task):
                         "needed": self.approvals_required,
                     },
                 )
+                notifications.parent_approved(
+                    task_state, user, comment, approvals, self.approvals_required
+                )
 
 
 class ParentReviewDecision(models.Model):
@@ -254,3 +258,19 @@ class ParentReviewDecision(models.Model):
 
     def __str__(self):
         return f"{self.reviewer} {self.get_decision_display().lower()} revision {self.revision_id}"
+
+
+class ReviewEmailPreference(models.Model):
+    """Whether a superuser wants the emails parent reviewers get. Off unless they opt in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_email_preference"
+    )
+    review_requests = models.BooleanField(
+        "email me when something waits for parent review",
+        default=False,
+        help_text="Parent reviewers always get these emails. Administrators can opt in.",
+    )
+
+    def __str__(self):
+        return f"Review emails for {self.user}"

@@ -7,7 +7,6 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
-    "hub",
     "home",
     "charter",
     "guides",
@@ -29,6 +28,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: hub replaces Wagtail's workflow emails once they are connected.
+    "hub",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -134,3 +135,6 @@ HUB_EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
 # and a finished review publishes exactly the approved revision on the workflow's behalf.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.workflows.publish_approved_revision"
+# Review emails are hub.notifications'; superusers get them only if they opt in.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+DEFAULT_FROM_EMAIL = "Partnership Hub <hub@localhost>"
