@@ -85,3 +85,13 @@ def review_email_settings_panel(request, user, profile):
             return self.form_class(data, instance=instance, prefix=self.name)
 
     return ReviewEmailPanel(request, user, profile)
+
+
+@hooks.register("construct_main_menu")
+def parent_reviewers_see_only_their_dashboard(request, menu_items):
+    """Reviewers' part of the admin is their dashboard: no menu items they cannot use."""
+    from hub.models import ParentPanelReviewTask
+
+    user = request.user
+    if ParentPanelReviewTask.is_reviewer(user) and not user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in {"reports", "help"}]

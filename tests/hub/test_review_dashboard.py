@@ -127,3 +127,11 @@ def test_only_reviewers_who_may_act_can_see_what_changed(submitted, people, clie
     assert client.get(f"/admin/parent-review/{state.pk}/changes/").status_code == 404
     client.force_login(people["parent_a"])
     assert client.get("/admin/parent-review/999999/changes/").status_code == 404
+
+
+def test_a_reviewers_menu_has_no_items_they_cannot_use(people, client):
+    client.force_login(people["parent_a"])
+    html = client.get("/admin/").content.decode()
+    assert '"name": "reports"' not in html and '"name": "help"' not in html
+    client.force_login(people["comms"])
+    assert '"name": "help"' in client.get("/admin/").content.decode()
