@@ -1,4 +1,6 @@
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 
@@ -95,3 +97,54 @@ def parent_reviewers_see_only_their_dashboard(request, menu_items):
     user = request.user
     if ParentPanelReviewTask.is_reviewer(user) and not user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in {"reports", "help"}]
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    from django.urls import include, path
+
+    from hub.reports import ParentReviewDecisionsReport, PublishedWithoutReviewReport
+
+    urls = [
+        path("decisions/", ParentReviewDecisionsReport.as_view(), name="decisions"),
+        path(
+            "decisions/results/",
+            ParentReviewDecisionsReport.as_view(results_only=True),
+            name="decisions_results",
+        ),
+        path(
+            "published-without-review/",
+            PublishedWithoutReviewReport.as_view(),
+            name="published_without_review",
+        ),
+        path(
+            "published-without-review/results/",
+            PublishedWithoutReviewReport.as_view(results_only=True),
+            name="published_without_review_results",
+        ),
+    ]
+    return [path("reports/parent-review/", include((urls, "hub_reports")))]
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from hub.reports import can_see_review_reports
+
+        return can_see_review_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_decisions_report():
+    return ReviewReportMenuItem(
+        "Parent review decisions", reverse("hub_reports:decisions"), icon_name="tasks", order=810
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_published_without_review_report():
+    return ReviewReportMenuItem(
+        "Published without parent review",
+        reverse("hub_reports:published_without_review"),
+        icon_name="warning",
+        order=820,
+    )
