@@ -85,3 +85,90 @@ def test_two_parents_approve_from_their_dashboards_and_the_story_goes_live(
     response = public.goto(story_url)
     assert response.status == 200
     expect(public.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
+
+
+@pytest.fixture
+def live_story(live_server, django_user_model):
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory
+    from stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
+    )
+    for username, group in (
+        ("comms", COMMS_STAFF),
+        ("parent_a", PARENT_REVIEWERS),
+        ("parent_b", PARENT_REVIEWERS),
+    ):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", password="a-long-pass-phrase"
+        )
+        user.groups.add(Group.objects.get(name=group))
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Cafe opens")
+    story.save_revision().publish()
+    return story
+
+
+def comms_edits_and_submits(page, base, story, new_title):
+    page.goto(base + "/admin/login/")
+    page.get_by_label("Username").fill("comms")
+    page.get_by_label("Password").fill("a-long-pass-phrase")
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(base + f"/admin/pages/{story.pk}/edit/")
+    page.locator("#id_title").fill(new_title)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Parent review").click()
+    expect(page.get_by_text("has been submitted for moderation").first).to_be_visible()
+
+
+def test_comms_submits_an_edit_the_public_sees_the_old_words_until_two_parents_approve(
+    live_server, live_story, page, browser
+):
+    base = live_server.url
+    public_url = base + live_story.url
+    comms_edits_and_submits(page, base, live_story, "Support cafe opens in the north")
+
+    public = browser.new_context().new_page()
+    public.goto(public_url)
+    expect(public.get_by_role("heading", level=1)).to_have_text("Cafe opens")
+
+    for parent, still_live in (
+        ("parent_a", "Cafe opens"),
+        ("parent_b", "Support cafe opens in the north"),
+    ):
+        reviewer = browser.new_context().new_page()
+        log_in(reviewer, base, parent)
+        reviewer.get_by_role("button", name=re.compile(r"^Approve\b(?! with)")).click()
+        expect(
+            reviewer.get_by_text("Nothing is waiting for you.").or_(
+                reviewer.get_by_text("You approved this.")
+            )
+        ).to_be_visible()
+        public.goto(public_url)
+        expect(public.get_by_role("heading", level=1)).to_have_text(still_live)
+
+
+def test_a_parent_sends_a_draft_back_and_the_author_sees_the_comment(
+    live_server, live_story, page, browser, mailoutbox
+):
+    base = live_server.url
+    comms_edits_and_submits(page, base, live_story, "Cafe opens soon")
+
+    reviewer = browser.new_context().new_page()
+    log_in(reviewer, base, "parent_a")
+    reviewer.get_by_role("button", name=re.compile(r"^Request changes")).click()
+    dialog = reviewer.get_by_role("dialog")
+    dialog.get_by_label("Comment").fill("Please add the opening times.")
+    dialog.get_by_role("button", name="Request changes").click()
+    expect(reviewer.get_by_text("Nothing is waiting for you.")).to_be_visible()
+
+    page.goto(base + f"/admin/pages/{live_story.pk}/edit/")
+    expect(page.get_by_text("Please add the opening times.").first).to_be_attached()
+    assert any(
+        "Please add the opening times." in m.body and m.to == ["comms@example.org"]
+        for m in mailoutbox
+    )

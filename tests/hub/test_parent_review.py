@@ -194,3 +194,48 @@ def test_comms_staff_cannot_publish_through_the_api_or_a_hand_made_post(draft, p
     client.post(f"/admin/pages/{draft.pk}/edit/", data)
     draft.refresh_from_db()
     assert not draft.live
+
+
+def test_a_translation_goes_through_the_same_review(home, people, client):
+    from wagtail.models import Locale
+
+    welsh = Locale.objects.create(language_code="cy")
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Letters")
+    translation = story.copy_for_translation(welsh, copy_parents=True)
+    translation.title = "Llythyrau"
+    translation.save_revision(user=people["comms"])
+    assert not translation.live
+    assert translation.get_workflow().name == "Parent review"
+    submit(translation, people["comms"])
+    act(translation, people["parent_a"], "approve")
+    assert not translation.live
+    act(translation, people["parent_b"], "approve")
+    assert translation.live and translation.title == "Llythyrau"
+
+
+def test_administrators_set_how_many_approvals_the_task_needs(people, client):
+    from hub.models import ParentPanelReviewTask
+
+    task = ParentPanelReviewTask.objects.get(name="Parent panel review")
+    client.force_login(people["admin"])
+    response = client.post(
+        f"/admin/workflows/tasks/edit/{task.pk}/",
+        {"name": "Parent panel review", "approvals_required": "3"},
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.approvals_required == 3
+
+
+def test_a_task_cannot_be_set_to_need_no_approvals(people, client):
+    from hub.models import ParentPanelReviewTask
+
+    task = ParentPanelReviewTask.objects.get(name="Parent panel review")
+    client.force_login(people["admin"])
+    response = client.post(
+        f"/admin/workflows/tasks/edit/{task.pk}/",
+        {"name": "Parent panel review", "approvals_required": "0"},
+    )
+    assert response.status_code == 200  # the form comes back with its error
+    task.refresh_from_db()
+    assert task.approvals_required == 2
