@@ -62,3 +62,37 @@ def _playwright_before_the_database(request):
 @pytest.fixture(scope="session")
 def django_db_setup(_playwright_before_the_database, django_db_setup):
     return django_db_setup
+
+
+PASSWORD = "a-long-pass-phrase"
+
+
+@pytest.fixture
+def make_member(db, django_user_model):
+    """Makes a user in the given groups (by name); their first name is their username."""
+
+    def make(username, *groups, **extra):
+        from django.contrib.auth.models import Group
+
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", PASSWORD, first_name=username.title(), **extra
+        )
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def people(make_member):
+    """One person in each role: comms staff, three parent reviewers, an administrator."""
+    from hub.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
+
+    return {
+        "comms": make_member("comms", COMMS_STAFF),
+        "parent_a": make_member("parent_a", PARENT_REVIEWERS),
+        "parent_b": make_member("parent_b", PARENT_REVIEWERS),
+        "parent_c": make_member("parent_c", PARENT_REVIEWERS),
+        "admin": make_member("hubadmin", HUB_ADMINISTRATORS),
+        "super": make_member("super", is_superuser=True),
+    }

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from hub.roles import COMMS_STAFF, PARENT_REVIEWERS
 from tests.browser.conftest import describe, run_axe
+from tests.conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,37 +15,44 @@ pytestmark = [
 
 
 @pytest.fixture
-def submitted_story(live_server, django_user_model):
+def stories(live_server, people):
+    """A home page served by the live server, with a stories section."""
     from wagtail.models import Page, Site
 
     from home.factories import HomePageFactory
-    from stories.factories import StoryIndexPageFactory, StoryPageFactory
+    from stories.factories import StoryIndexPageFactory
 
     home = HomePageFactory(parent=Page.get_first_root_node())
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.update_or_create(
         is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
     )
-    for username, group in (
-        ("comms", COMMS_STAFF),
-        ("parent_a", PARENT_REVIEWERS),
-        ("parent_b", PARENT_REVIEWERS),
-    ):
-        user = django_user_model.objects.create_user(username, password="a-long-pass-phrase")
-        user.groups.add(Group.objects.get(name=group))
-    story = StoryPageFactory(
-        parent=StoryIndexPageFactory(parent=home), live=False, title="Letters go to both parents"
-    )
-    comms = django_user_model.objects.get(username="comms")
-    story.save_revision(user=comms)
-    story.get_workflow().start(story, comms)
+    return StoryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def submitted_story(stories, people):
+    from stories.factories import StoryPageFactory
+
+    story = StoryPageFactory(parent=stories, live=False, title="Letters go to both parents")
+    story.save_revision(user=people["comms"])
+    story.get_workflow().start(story, people["comms"])
+    return story
+
+
+@pytest.fixture
+def live_story(stories):
+    from stories.factories import StoryPageFactory
+
+    story = StoryPageFactory(parent=stories, title="Cafe opens")
+    story.save_revision().publish()
     return story
 
 
 def log_in(page, base, username):
     page.goto(base + "/admin/login/")
     page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-pass-phrase")
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Waiting for your review")).to_be_visible()
 
@@ -87,36 +93,10 @@ def test_two_parents_approve_from_their_dashboards_and_the_story_goes_live(
     expect(public.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
 
 
-@pytest.fixture
-def live_story(live_server, django_user_model):
-    from wagtail.models import Page, Site
-
-    from home.factories import HomePageFactory
-    from stories.factories import StoryIndexPageFactory, StoryPageFactory
-
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
-    )
-    for username, group in (
-        ("comms", COMMS_STAFF),
-        ("parent_a", PARENT_REVIEWERS),
-        ("parent_b", PARENT_REVIEWERS),
-    ):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", password="a-long-pass-phrase"
-        )
-        user.groups.add(Group.objects.get(name=group))
-    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Cafe opens")
-    story.save_revision().publish()
-    return story
-
-
 def comms_edits_and_submits(page, base, story, new_title):
     page.goto(base + "/admin/login/")
     page.get_by_label("Username").fill("comms")
-    page.get_by_label("Password").fill("a-long-pass-phrase")
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.goto(base + f"/admin/pages/{story.pk}/edit/")
     page.locator("#id_title").fill(new_title)

@@ -3,33 +3,16 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from events.factories import VenueFactory
 from hub.models import ParentReviewDecision
-from hub.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
+from hub.roles import COMMS_STAFF, PARENT_REVIEWERS
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member(django_user_model, username, *groups):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
-@pytest.fixture
-def people(django_user_model):
-    return {
-        "comms": member(django_user_model, "comms", COMMS_STAFF),
-        "parent_a": member(django_user_model, "parent_a", PARENT_REVIEWERS),
-        "parent_b": member(django_user_model, "parent_b", PARENT_REVIEWERS),
-        "admin": member(django_user_model, "hubadmin", HUB_ADMINISTRATORS),
-    }
 
 
 @pytest.fixture
@@ -87,9 +70,9 @@ def test_the_same_parent_approving_twice_counts_once(draft, people):
 
 
 def test_an_author_who_is_a_parent_reviewer_cannot_approve_their_own_submission(
-    home, django_user_model, people
+    home, make_member, people
 ):
-    author = member(django_user_model, "parent_author", COMMS_STAFF, PARENT_REVIEWERS)
+    author = make_member("parent_author", COMMS_STAFF, PARENT_REVIEWERS)
     story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), live=False)
     submit(story, author)
     task = story.current_workflow_task.specific

@@ -6,7 +6,6 @@ leaves the page as it was.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from home.factories import StandardPageFactory
@@ -20,15 +19,13 @@ ROLES = {"comms": COMMS_STAFF, "parent": PARENT_REVIEWERS, "admin": HUB_ADMINIST
 
 
 @pytest.fixture
-def users(django_user_model):
-    made = {}
-    for name, group in ROLES.items():
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        made[name] = user
-    made["author"] = django_user_model.objects.create_user("author", "a@example.org", "pw")
-    made["author"].groups.add(Group.objects.get(name=COMMS_STAFF))
-    return made
+def users(people, make_member):
+    return {
+        "comms": people["comms"],
+        "parent": people["parent_a"],
+        "admin": people["admin"],
+        "author": make_member("author", COMMS_STAFF),
+    }
 
 
 @pytest.fixture

@@ -7,30 +7,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from hub.models import ReviewEmailPreference
-from hub.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
+from hub.roles import COMMS_STAFF
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(django_user_model):
-    def member(username, group=None, **extra):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "pw", first_name=username.title(), **extra
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {
-        "comms": member("comms", COMMS_STAFF),
-        "parent_a": member("parent_a", PARENT_REVIEWERS),
-        "parent_b": member("parent_b", PARENT_REVIEWERS),
-        "parent_c": member("parent_c", PARENT_REVIEWERS),
-        "admin": member("hubadmin", HUB_ADMINISTRATORS),
-        "super": member("super", is_superuser=True),
-    }
 
 
 @pytest.fixture

@@ -1,27 +1,10 @@
 """Administrators can see every parent review decision, and every publish that skipped review."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from hub.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(django_user_model):
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {
-        "comms": member("comms", COMMS_STAFF),
-        "parent_a": member("parent_a", PARENT_REVIEWERS),
-        "parent_b": member("parent_b", PARENT_REVIEWERS),
-        "admin": member("hubadmin", HUB_ADMINISTRATORS),
-    }
 
 
 def reviewed_story(home, people):
