@@ -119,3 +119,26 @@ def test_a_reviewers_menu_has_no_items_they_cannot_use(people, client):
     assert '"name": "reports"' not in html and '"name": "help"' not in html
     client.force_login(people["comms"])
     assert '"name": "help"' in client.get("/admin/").content.decode()
+
+
+def test_a_venue_waiting_for_review_shows_on_the_dashboard_with_its_preview_and_changes(
+    people, client
+):
+    from events.factories import VenueFactory
+
+    venue = VenueFactory(live=False, name="New community hall")
+    venue.save_revision(user=people["comms"])
+    venue.get_workflow().start(venue, people["comms"])
+    html = dashboard(client, people["parent_a"])
+    assert "New community hall" in html
+    assert "Venue" in html
+    state = venue.current_workflow_task_state
+    preview = f"/admin/snippets/events/venue/workflow/preview/{venue.pk}/{state.task_id}/"
+    assert preview in html
+    assert client.get(preview).status_code == 200
+    assert client.get(f"/admin/parent-review/{state.pk}/changes/").status_code == 200
+    response = client.post(
+        f"/admin/snippets/events/venue/workflow/action/{venue.pk}/approve/{state.pk}/", {}
+    )
+    assert response.status_code in (200, 302)
+    assert state.parent_decisions.filter(reviewer=people["parent_a"]).exists()
