@@ -39,7 +39,10 @@ class WaitingForYourReviewPanel(Component):
                     "still_needed": max(task.approvals_required - approvals.count(), 0),
                     "you_approved": approvals.filter(reviewer=user).exists(),
                     "preview_url": self.preview_url(obj, task),
-                    "changes_url": reverse("hub_review_changes", args=[state.pk]),
+                    # Something never published has no live version to compare with.
+                    "changes_url": reverse("hub_review_changes", args=[state.pk])
+                    if obj.live
+                    else None,
                     "actions": [
                         (label, self.action_url(obj, name, state), modal)
                         for name, label, modal in task.get_actions(obj, user)

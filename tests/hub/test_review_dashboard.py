@@ -34,8 +34,7 @@ def test_a_reviewer_opens_on_what_waits_for_them_with_who_asked_and_what_is_need
     assert "Asked by Comms" in html
     assert "It needs 2 more approvals." in html
     assert f"/admin/pages/workflow/preview/{submitted.pk}/" in html
-    state = submitted.current_workflow_task_state
-    assert f"/admin/parent-review/{state.pk}/changes/" in html
+    assert "This is new: it has never been on the website." in html
     assert ">Approve<" in html and "Request changes" in html
 
 
@@ -101,6 +100,7 @@ def test_what_changed_shows_the_edit_made_since_the_live_version(home, people, c
     story.get_workflow().start(story, people["comms"])
     client.force_login(people["parent_a"])
     state = story.current_workflow_task_state
+    assert f"/admin/parent-review/{state.pk}/changes/" in dashboard(client, people["parent_a"])
     html = client.get(f"/admin/parent-review/{state.pk}/changes/").content.decode()
     assert '<span class="deletion">Old</span><span class="addition">New</span> title' in html
 
@@ -135,6 +135,7 @@ def test_a_venue_waiting_for_review_shows_on_the_dashboard_with_its_preview_and_
     state = venue.current_workflow_task_state
     preview = f"/admin/snippets/events/venue/workflow/preview/{venue.pk}/{state.task_id}/"
     assert preview in html
+    assert "This is new" in html
     assert client.get(preview).status_code == 200
     assert client.get(f"/admin/parent-review/{state.pk}/changes/").status_code == 200
     response = client.post(
