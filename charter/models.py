@@ -1,13 +1,15 @@
 """The partnership's charters: the co-production charter and the parent rights charter."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from charter.blocks import RightBlock
 from hub.blocks import unique_anchor
@@ -40,7 +42,7 @@ class CoProductionCharterPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     summary_field = "intro"
-    content_type_label = "Charter"
+    content_type_label = _("Charter")
 
     def clean(self):
         super().clean()
@@ -61,8 +63,11 @@ class CoProductionCharterPage(BasePage):
         return context
 
 
-class Principle(Orderable, ClusterableModel):
-    """One principle of the co-production charter, such as "Trust"."""
+class Principle(TranslatableMixin, Orderable, ClusterableModel):
+    """One principle of the co-production charter, such as "Trust".
+
+    Translatable, so that its words (and its promises') are translated with the charter.
+    """
 
     page = ParentalKey(CoProductionCharterPage, on_delete=models.CASCADE, related_name="principles")
     title = models.CharField(max_length=100)
@@ -74,15 +79,18 @@ class Principle(Orderable, ClusterableModel):
         InlinePanel("promises", label="Promise", min_num=1),
     ]
 
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
     def __str__(self):
         return self.title
 
     @property
     def anchor(self):
-        return f"principle-{slugify(self.title)}"
+        return f"principle-{slugify(self.title, allow_unicode=True) or self.sort_order}"
 
 
-class Promise(Orderable):
+class Promise(TranslatableMixin, Orderable):
     """A short promise under a principle, such as "No conversations about you without you"."""
 
     principle = ParentalKey(Principle, on_delete=models.CASCADE, related_name="promises")
@@ -94,6 +102,11 @@ class Promise(Orderable):
     )
 
     panels = [FieldPanel("text")]
+    # The anchor is the same in every language, so a link to a promise works in all of them.
+    override_translatable_fields = [SynchronizedField("anchor")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return f"{self.principle.title}: {self.text}"
@@ -128,4 +141,4 @@ class ParentRightsCharterPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     summary_field = "intro"
-    content_type_label = "Charter"
+    content_type_label = _("Charter")

@@ -1,5 +1,6 @@
 """Builds iCalendar (.ics) files for events, in UK time with its clock changes."""
 
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 PRODID = "-//Partnership Hub//Events//EN"
@@ -25,14 +26,16 @@ def build_event(event, request):
     london = timezone.get_default_timezone()
     item = Event()
     item.add("uid", f"event-{event.translation_key}-{event.locale.language_code}@partnership-hub")
-    item.add("summary", event.title)
+    # Each event says which language it is in: an English event in a Welsh feed says "en".
+    language = {"LANGUAGE": event.locale.language_code}
+    item.add("summary", event.title, parameters=language)
     item.add("dtstart", timezone.localtime(event.start, london))
     item.add("dtend", timezone.localtime(event.end, london))
     item.add("dtstamp", event.last_published_at or event.latest_revision_created_at or event.start)
-    item.add("description", event.summary_text)
+    item.add("description", event.summary_text, parameters=language)
     item.add("url", event.get_full_url(request=request))
     if event.is_in_person and event.venue:
         item.add("location", ", ".join([event.venue.name, *event.venue.address_lines]))
     elif event.is_online:
-        item.add("location", "Online")
+        item.add("location", gettext("Online"))
     return item

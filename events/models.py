@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,15 +24,16 @@ from wagtail.models import (
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.i18n import children_in_reader_language
 from hub.models import BasePage
 
 EVENTS_PER_PAGE = 10
 
 
 class Availability(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    UNKNOWN = "", "Not known: please ask us"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "", _("Not known: please ask us")
 
 
 def availability_field(verbose_name, help_text=""):
@@ -57,17 +61,17 @@ class Venue(
         blank=True, help_text="Buses, trains, walking routes and landmarks."
     )
 
-    step_free_access = availability_field("step-free access")
+    step_free_access = availability_field(_("step-free access"))
     step_free_details = models.CharField(
         max_length=250, blank=True, help_text="Ramps, lifts, door widths, which entrance to use."
     )
-    accessible_toilet = availability_field("accessible toilet")
+    accessible_toilet = availability_field(_("accessible toilet"))
     changing_places = availability_field(
-        "Changing Places toilet", help_text="A toilet with a hoist and an adult changing bench."
+        _("Changing Places toilet"), help_text="A toilet with a hoist and an adult changing bench."
     )
-    hearing_loop = availability_field("hearing loop")
-    bsl_on_request = availability_field("British Sign Language interpreter on request")
-    quiet_space = availability_field("quiet space")
+    hearing_loop = availability_field(_("hearing loop"))
+    bsl_on_request = availability_field(_("British Sign Language interpreter on request"))
+    quiet_space = availability_field(_("quiet space"))
     parking_details = models.CharField(max_length=250, blank=True)
     accessible_parking_bays = models.PositiveSmallIntegerField(
         "accessible parking bays", null=True, blank=True
@@ -75,10 +79,10 @@ class Venue(
     accessible_parking_distance = models.PositiveSmallIntegerField(
         "distance from accessible bays to the entrance, in metres", null=True, blank=True
     )
-    childcare = availability_field("crèche or childcare")
+    childcare = availability_field(_("crèche or childcare"))
     childcare_details = models.CharField(max_length=250, blank=True)
-    travel_costs_help = availability_field("help with travel costs")
-    refreshments = availability_field("refreshments")
+    travel_costs_help = availability_field(_("help with travel costs"))
+    refreshments = availability_field(_("refreshments"))
     how_to_ask_for_adjustments = models.TextField(
         blank=True,
         help_text="Who to contact, and how, to ask for anything else that would help.",
@@ -147,22 +151,26 @@ class Venue(
         def row(field, detail=""):
             f = self._meta.get_field(field)
             return (
-                f.verbose_name[:1].upper() + f.verbose_name[1:],
+                capfirst(f.verbose_name),
                 getattr(self, f"get_{field}_display")(),
                 detail,
             )
 
         parking = self.parking_details
         if self.accessible_parking_bays is not None:
-            parking = (
-                f"{self.accessible_parking_bays} accessible bays"
-                + (
-                    f", {self.accessible_parking_distance} metres from the entrance"
-                    if self.accessible_parking_distance is not None
-                    else ""
-                )
-                + (f". {self.parking_details}" if self.parking_details else "")
-            )
+            bays = self.accessible_parking_bays
+            parking = ngettext("%(count)s accessible bay", "%(count)s accessible bays", bays) % {
+                "count": bays
+            }
+            if self.accessible_parking_distance is not None:
+                distance = self.accessible_parking_distance
+                parking += ", " + ngettext(
+                    "%(count)s metre from the entrance",
+                    "%(count)s metres from the entrance",
+                    distance,
+                ) % {"count": distance}
+            if self.parking_details:
+                parking += f". {self.parking_details}"
         return [
             row("step_free_access", self.step_free_details),
             row("accessible_toilet"),
@@ -170,7 +178,7 @@ class Venue(
             row("hearing_loop"),
             row("bsl_on_request"),
             row("quiet_space"),
-            ("Parking", parking or "Not known: please ask us", ""),
+            (_("Parking"), parking or Availability.UNKNOWN.label, ""),
             row("childcare", self.childcare_details),
             row("travel_costs_help"),
             row("refreshments"),
@@ -188,10 +196,10 @@ class EventIndexPage(BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     summary_field = "intro"
-    content_type_label = "Events"
+    content_type_label = _("Events")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("venue")
+        return children_in_reader_language(EventPage, self).select_related("venue")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -214,9 +222,9 @@ class EventPage(BasePage):
     """One event: when and where it is, how to book, and how accessible it is."""
 
     class Attendance(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        BOTH = "both", "In person and online"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        BOTH = "both", _("In person and online")
 
     summary_text = models.TextField("summary", help_text="What happens, and who it is for.")
     start = models.DateTimeField(help_text="UK time.")
@@ -279,7 +287,7 @@ class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     summary_field = "summary_text"
-    content_type_label = "Event"
+    content_type_label = _("Event")
 
     def clean(self):
         super().clean()

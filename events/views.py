@@ -1,10 +1,12 @@
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale
+from django.utils.translation import gettext
 
 from events.ics import build_calendar
 from events.models import EventPage
+from hub.i18n import in_reader_language
+from hub.models import HubSettings
 
 
 def _ics_response(body, filename):
@@ -32,10 +34,11 @@ def event_ics(request, page_id):
 def upcoming_ics(request):
     """A calendar feed of every upcoming event, in the reader's language."""
     events = (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active(), end__gte=timezone.now())
+        in_reader_language(EventPage.objects.live().public())
+        .filter(end__gte=timezone.now())
         .select_related("venue", "locale")
         .order_by("start")
     )
-    return _ics_response(build_calendar(events, request, "Partnership Hub events"), "events.ics")
+    site_name = HubSettings.for_request(request).organisation_name
+    name = gettext("%(site)s: events") % {"site": site_name}
+    return _ics_response(build_calendar(events, request, name), "events.ics")

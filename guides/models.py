@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from guides.blocks import StepBlock
 from hub.blocks import DownloadBlock, VideoBlock
+from hub.i18n import children_in_reader_language
 from hub.models import BasePage
 
 
@@ -27,11 +29,11 @@ class GuideIndexPage(BasePage):
     subpage_types = ["guides.GuidePage"]
     max_count_per_parent = 1
     summary_field = "intro"
-    content_type_label = "Guides"
+    content_type_label = _("Guides")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = list(GuidePage.objects.child_of(self).live().public().order_by("title"))
+        guides = list(children_in_reader_language(GuidePage, self).order_by("title"))
         easy_read_for = {g.standard_version_id: g for g in guides if g.is_easy_read}
         context["guides"] = [
             (guide, easy_read_for.get(guide.pk)) for guide in guides if not guide.is_easy_read
@@ -108,7 +110,7 @@ class GuidePage(BasePage):
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
     summary_field = "summary_text"
-    content_type_label = "Guide"
+    content_type_label = _("Guide")
 
     def clean(self):
         super().clean()

@@ -1,14 +1,16 @@
 """The front door of the hub and its ordinary pages (about, forums and groups, contact)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.i18n import in_reader_language
 from hub.models import BasePage
 
 
@@ -17,11 +19,25 @@ class HomePage(BasePage):
 
     intro = models.TextField(help_text="A sentence or two that says what the hub is for.")
     featured_heading = models.CharField(max_length=100, default="Guides for parents")
+    tagline = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Describes the hub in search engines and links shared elsewhere.",
+    )
+    contact_hours = models.CharField(
+        "opening hours",
+        max_length=200,
+        blank=True,
+        help_text="When people can call, shown beside the contact details on every page.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("featured_heading"),
         InlinePanel("featured_guides", label="Featured guide", max_num=6),
+        MultiFieldPanel(
+            [FieldPanel("tagline"), FieldPanel("contact_hours")], heading="On every page"
+        ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
@@ -35,7 +51,7 @@ class HomePage(BasePage):
         "stories.StoryIndexPage",
     ]
     summary_field = "intro"
-    content_type_label = "Home"
+    content_type_label = _("Home")
 
     def get_context(self, request, *args, **kwargs):
         from charter.models import CoProductionCharterPage
@@ -49,21 +65,16 @@ class HomePage(BasePage):
             if item.guide and item.guide.live
         ]
         context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale=self.locale, end__gte=timezone.now())
+            in_reader_language(EventPage.objects.live().public())
+            .filter(end__gte=timezone.now())
             .select_related("venue")
             .order_by("start")[:3]
         )
-        context["latest_stories"] = (
-            StoryPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("-first_published_at")[:3]
-        )
+        context["latest_stories"] = in_reader_language(StoryPage.objects.live().public()).order_by(
+            "-first_published_at"
+        )[:3]
         charter = (
-            CoProductionCharterPage.objects.live()
-            .filter(locale=self.locale)
+            in_reader_language(CoProductionCharterPage.objects.live().public())
             .prefetch_related("principles")
             .first()
         )
@@ -93,4 +104,4 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
     summary_field = "intro"
-    content_type_label = "Information"
+    content_type_label = _("Information")

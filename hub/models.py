@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -33,7 +34,7 @@ class BasePage(Page):
     # Subclasses name the field that summarises them in listings and meta descriptions.
     summary_field = None
     # What a reader calls this kind of page (shown in search results and tag pages).
-    content_type_label = "Page"
+    content_type_label = _("Page")
 
     promote_panels = Page.promote_panels + [
         MultiFieldPanel([FieldPanel("show_exit_this_page")], heading="Safety"),
@@ -57,18 +58,16 @@ class BasePage(Page):
 
 @register_setting(icon="cog")
 class HubSettings(BaseSiteSetting):
-    """The partnership's name, contact details and footer, shown on every page."""
+    """The partnership's name, contact details and footer, shown on every page.
+
+    Words that need translating (the tagline, opening hours) live on the home page instead,
+    which has a version in every language.
+    """
 
     organisation_name = models.CharField(max_length=120, default="Partnership Hub")
-    tagline = models.CharField(
-        max_length=200,
-        blank=True,
-        default="Parents and children's services, working together",
-    )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     contact_address = models.TextField(blank=True)
-    contact_hours = models.CharField(max_length=200, blank=True)
     exit_page_url = models.URLField(
         "'Exit this page' goes to",
         default=settings.HUB_EXIT_PAGE_URL,
@@ -85,15 +84,12 @@ class HubSettings(BaseSiteSetting):
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"
-        ),
+        MultiFieldPanel([FieldPanel("organisation_name")], heading="Organisation"),
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("contact_address"),
-                FieldPanel("contact_hours"),
             ],
             heading="Contact details",
         ),

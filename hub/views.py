@@ -4,7 +4,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from hub.i18n import in_reader_language
 
 TAGGED_PER_PAGE = 10
 
@@ -19,11 +21,8 @@ def tag_page(request, slug):
     tagged = Q()
     for through in (GuidePageTag, EventPageTag, StoryPageTag):
         tagged |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(tagged, locale=Locale.get_active())
-        .order_by("-first_published_at", "pk")
+    pages = in_reader_language(Page.objects.live().public().filter(tagged)).order_by(
+        "-first_published_at", "pk"
     )
     results = Paginator(pages, TAGGED_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = results.object_list.specific()

@@ -2,7 +2,9 @@ import re
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from hub.i18n import in_reader_language
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -27,7 +29,7 @@ def search(request):
     terms = search_terms(query)
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = in_reader_language(Page.objects.live().public()).specific()
         found = pages.search(terms) if terms else pages.none()
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"search_query": query, "results": results})

@@ -3,24 +3,26 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from hub.i18n import children_in_reader_language
 from hub.models import BasePage
 
 STORIES_PER_PAGE = 10
 
 
 class StoryStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    NOT_POSSIBLE = "not_possible", "Not possible"
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_POSSIBLE = "not_possible", _("Not possible")
 
 
 # The GOV.UK tag colour for each status.
@@ -43,11 +45,11 @@ class StoryIndexPage(BasePage):
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
     summary_field = "intro"
-    content_type_label = "Stories"
+    content_type_label = _("Stories")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.child_of(self).live().public()
+        stories = children_in_reader_language(StoryPage, self)
         status = request.GET.get("status", "")
         if status not in StoryStatus.values:
             status = ""
@@ -56,9 +58,9 @@ class StoryIndexPage(BasePage):
         tag_slug = request.GET.get("tag", "")
         tags = (
             Tag.objects.filter(
-                stories_storypagetag_items__content_object__in=StoryPage.objects.child_of(self)
-                .live()
-                .public()
+                stories_storypagetag_items__content_object__in=children_in_reader_language(
+                    StoryPage, self
+                )
             )
             .distinct()
             .order_by("name")
@@ -133,7 +135,7 @@ class StoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
     summary_field = "said_summary"
-    content_type_label = "You said, we did"
+    content_type_label = _("You said, we did")
 
     def clean(self):
         super().clean()
@@ -162,7 +164,7 @@ class StoryPage(BasePage):
         return context
 
 
-class StoryUpdate(Orderable):
+class StoryUpdate(TranslatableMixin, Orderable):
     """A dated milestone in a story, such as 'the new leaflet went to print'."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="updates")
@@ -171,7 +173,7 @@ class StoryUpdate(Orderable):
 
     panels = [FieldPanel("date"), FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
 
 

@@ -5,12 +5,12 @@ Everything here is fictional: the places, the groups and the contact details. No
 
 ORGANISATION = {
     "organisation_name": "Kingsbrook Parent Partnership",
-    "tagline": "Parents and children's services, working together",
     "contact_email": "partnership@example.org",
     "contact_phone": "0300 000 0000",
     "contact_address": "Kingsbrook Parent Partnership\nFamily Hub, Mill Lane\nKingsbrook KB1 1AA",
-    "contact_hours": "Monday to Friday, 9am to 5pm. Calls are free from mobiles and landlines.",
 }
+HOME_TAGLINE = "Parents and children's services, working together"
+HOME_CONTACT_HOURS = "Monday to Friday, 9am to 5pm. Calls are free from mobiles and landlines."
 
 HOME_INTRO = (
     "Clear, honest information about what happens when children's services get involved with "

@@ -90,6 +90,8 @@ class DemoLoader:
                 title="Help and information for parents",
                 slug="home",
                 intro=content.HOME_INTRO,
+                tagline=content.HOME_TAGLINE,
+                contact_hours=content.HOME_CONTACT_HOURS,
                 seo_title="Kingsbrook Parent Partnership",
                 search_description=content.HOME_INTRO[:155],
             )

@@ -1,8 +1,13 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
+
+from .languages import DEFAULT as DEFAULT_LANGUAGES
+from .languages import parse_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -67,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "hub.context_processors.languages",
             ],
         },
     },
@@ -89,12 +95,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation. English is the source language; issue 4 adds the rest.
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# Languages (hub/settings/languages.py): the first is the source language, English. Each
+# language gets a Wagtail locale when migrations run, and URLs under its code (/cy/...).
+LANGUAGES, _RTL_LANGUAGES = parse_languages(os.environ.get("HUB_LANGUAGES", DEFAULT_LANGUAGES))
+LANGUAGE_CODE = LANGUAGES[0][0]
+LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | set(_RTL_LANGUAGES))
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Interface text: locale/<code>/LC_MESSAGES/django.po, compiled by `manage.py compilepo`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A new translation starts as a draft, whatever the state of the English page: it goes live
+# only through parent review (hub/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No machine translation: councils' networks rarely reach such services, and every word a
+# family reads is checked by a person. To offer one, set WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+# (for example {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+# "OPTIONS": {"AUTH_KEY": ...}}); its suggestions still go through parent review.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

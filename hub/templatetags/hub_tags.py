@@ -3,7 +3,10 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Site
+
+from hub import i18n
 
 register = template.Library()
 
@@ -16,15 +19,46 @@ def site_navigation(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return {"home_url": "/", "items": []}
-    root = site.root_page.localized
+        return {"home": None, "home_url": "/", "items": []}
+    root = site.root_page.localized.specific
     items = []
     for page in root.get_children().live().public().in_menu():
         url = page.get_url(request=request)
         items.append(
             {"title": page.title, "url": url, "active": bool(url) and request.path.startswith(url)}
         )
-    return {"home_url": root.get_url(request=request) or "/", "items": items}
+    return {"home": root, "home_url": root.get_url(request=request) or "/", "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The languages this page (or view) can be read in: for the switcher and hreflang links."""
+    return i18n.language_versions(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context, page):
+    """The page's language if it is not the reader's (an English page standing in for a
+    translation that does not exist yet), else ''. One query per request, however many pages."""
+    request = context.get("request")
+    codes = getattr(request, "_hub_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._hub_locale_codes = codes
+    code = codes.get(page.locale_id, "")
+    return "" if not code or code == i18n.reader_language() else code
+
+
+@register.filter
+def language_dir(code):
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
 
 
 @register.filter

@@ -182,7 +182,7 @@ def test_comms_staff_cannot_publish_through_the_api_or_a_hand_made_post(draft, p
 def test_a_translation_goes_through_the_same_review(home, people, client):
     from wagtail.models import Locale
 
-    welsh = Locale.objects.create(language_code="cy")
+    welsh = Locale.objects.get(language_code="cy")
     story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Letters")
     translation = story.copy_for_translation(welsh, copy_parents=True)
     translation.title = "Llythyrau"

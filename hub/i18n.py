@@ -1,0 +1,83 @@
+"""The reader's language: which version of a page to show, and which languages a page is in."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page
+
+
+def reader_language():
+    """The language code the reader is browsing in (from the URL prefix)."""
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def in_reader_language(pages):
+    """The pages in the reader's language and, where a page has no live translation in it,
+    the page in the source language (English) instead.
+
+    ``pages`` is already limited to what the public may see (live, public, ...): a draft or
+    restricted translation does not hide the English page.
+    """
+    # Filters on `locale` and `translation_key` only (as subqueries, so no extra queries):
+    # those are the fields a search backend can filter on.
+    reader = Locale.objects.filter(language_code=reader_language()).values("pk")
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+    if reader_language() == settings.LANGUAGE_CODE:
+        return pages.filter(locale__in=source)
+    translated = pages.filter(locale__in=reader).values("translation_key")
+    return pages.filter(
+        Q(locale__in=reader) | (Q(locale__in=source) & ~Q(translation_key__in=translated))
+    )
+
+
+def language(code, url="", current=False):
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name": info["name_local"],
+        "english_name": info["name"],
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "url": url,
+        "current": current,
+    }
+
+
+def language_versions(request, page=None):
+    """The languages a reader can switch to from here, in the order of settings.LANGUAGES.
+
+    For a page: only the languages it is live and public in. For other views (search, tags):
+    every language, with the same address under that language's prefix.
+    """
+    current = reader_language()
+    order = [code for code, _name in settings.LANGUAGES]
+    if isinstance(page, Page) and page.pk:
+        urls = {
+            translation.locale.language_code: translation.get_url(request)
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+        }
+    elif page is None and request is not None:
+        path = request.get_full_path()
+        urls = {code: translate_url(path, code) for code in order}
+    else:
+        urls = {}
+    return [language(code, urls[code], code == current) for code in order if urls.get(code)]
+
+
+def children_in_reader_language(model, parent):
+    """The live, public ``model`` pages under ``parent`` in the reader's language, with the
+    source-language pages that have no translation in it.
+
+    A section (events, stories...) has one index page per language; its English index holds
+    the events nobody has translated yet, so both are looked under.
+    """
+    parents = parent.get_translations(inclusive=True).filter(
+        locale__language_code__in={reader_language(), settings.LANGUAGE_CODE}
+    )
+    under = Q(pk__in=[])
+    for each in parents:
+        under |= model.objects.child_of_q(each)
+    return in_reader_language(model.objects.live().public().filter(under))
