@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test test-only lint assets clean
+.PHONY: help run test test-only lint assets messages clean
 
 help:
 	@echo "make run    serve the hub with demo content at http://127.0.0.1:$(PORT)/"
@@ -38,7 +38,10 @@ static_build/css/hub.css: node_modules/.package-lock.json frontend/build.mjs $(w
 
 assets: static_build/css/hub.css
 
-run: $(STAMP)-run assets
+messages: $(STAMP)-run
+	@$(PY) manage.py compilepo -v 0
+
+run: $(STAMP)-run assets messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo_content --if-empty
 	@$(PY) manage.py demo_accounts
@@ -56,7 +59,7 @@ run: $(STAMP)-run assets
 lint: $(STAMP)-test
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP)-test assets /usr/bin/chromium lint test-only
+test: $(STAMP)-test assets messages /usr/bin/chromium lint test-only
 
 test-only:
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -111,6 +111,13 @@ class Promise(TranslatableMixin, Orderable):
     def __str__(self):
         return f"{self.principle.title}: {self.text}"
 
+    def save(self, *args, **kwargs):
+        # A promise is in its principle's language. Copying a charter into another language
+        # (Wagtail's copy_for_translation) moves principles, not the promises inside them.
+        if self.principle_id and self.principle.locale_id != self.locale_id:
+            self.locale_id = self.principle.locale_id
+        super().save(*args, **kwargs)
+
     @property
     def fragment(self):
         return f"promise-{self.anchor}"

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,8 +15,14 @@ from wagtail.search import index
 
 from guides.blocks import StepBlock
 from hub.blocks import DownloadBlock, VideoBlock
-from hub.i18n import children_in_reader_language
+from hub.i18n import children_in_reader_language, in_reader_language, localized_pages
 from hub.models import BasePage
+
+# What an 'and' or 'or' step shows in place of its number, in the reader's language.
+STEP_LOGIC_LABELS = {
+    "and": pgettext_lazy("step-by-step: a step that happens alongside the one before", "and"),
+    "or": pgettext_lazy("step-by-step: a step that happens instead of the one before", "or"),
+}
 
 
 class GuideIndexPage(BasePage):
@@ -33,15 +40,29 @@ class GuideIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = list(children_in_reader_language(GuidePage, self).order_by("title"))
-        easy_read_for = {g.standard_version_id: g for g in guides if g.is_easy_read}
+        guides = list(
+            children_in_reader_language(GuidePage, self)
+            .select_related("standard_version")
+            .order_by("title")
+        )
+        # Pairs are matched across languages: a translated guide's standard version is the
+        # English page (wagtail-localize keeps page links as they are and localizes on show).
+        easy_read_for = {
+            g.standard_version.translation_key: g
+            for g in guides
+            if g.is_easy_read and g.standard_version
+        }
+        standard = {g.translation_key for g in guides if not g.is_easy_read}
         context["guides"] = [
-            (guide, easy_read_for.get(guide.pk)) for guide in guides if not guide.is_easy_read
+            (guide, easy_read_for.get(guide.translation_key))
+            for guide in guides
+            if not guide.is_easy_read
         ]
         context["unpaired_easy_read"] = [
             g
             for g in guides
-            if g.is_easy_read and g.standard_version_id not in {x.pk for x in guides}
+            if g.is_easy_read
+            and (not g.standard_version or g.standard_version.translation_key not in standard)
         ]
         return context
 
@@ -142,6 +163,7 @@ class GuidePage(BasePage):
                 {
                     "number": number,
                     "logic": logic,
+                    "logic_label": STEP_LOGIC_LABELS.get(logic, ""),
                     "anchor": f"step-{number}-{slugify(block.value['heading'])[:40]}",
                     "value": block.value,
                 }
@@ -152,18 +174,25 @@ class GuidePage(BasePage):
     def easy_read_version(self):
         if self.is_easy_read:
             return None
-        return (
+        return in_reader_language(
             GuidePage.objects.live()
             .public()
-            .filter(standard_version=self, locale=self.locale)
-            .first()
-        )
+            .filter(standard_version__translation_key=self.translation_key)
+        ).first()
+
+    @property
+    def standard_version_for_reader(self):
+        """The standard guide this Easy Read guide is a version of, in the reader's language
+        where it has been translated."""
+        if not self.standard_version or not self.standard_version.live:
+            return None
+        return localized_pages([self.standard_version])[0]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = [
+        context["related"] = localized_pages(
             r.guide for r in self.related_guides.select_related("guide") if r.guide.live
-        ]
+        )
         return context
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
-from hub.i18n import in_reader_language
+from hub.i18n import in_reader_language, localized_pages
 from hub.models import BasePage
 
 
@@ -59,11 +59,11 @@ class HomePage(BasePage):
         from stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_guides"] = [
+        context["featured_guides"] = localized_pages(
             item.guide
             for item in self.featured_guides.select_related("guide").all()
             if item.guide and item.guide.live
-        ]
+        )
         context["upcoming_events"] = (
             in_reader_language(EventPage.objects.live().public())
             .filter(end__gte=timezone.now())

@@ -51,7 +51,15 @@ class DetailsBlock(blocks.StructBlock):
 class DownloadBlock(blocks.StructBlock):
     """A document to download (a leaflet, a form), shown with its file type and size."""
 
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(
+        help_text="In a translation, a translated leaflet can be chosen instead."
+    )
+    title = blocks.CharBlock(
+        required=False,
+        max_length=150,
+        help_text="The link's words, such as the leaflet's name. Translated with the page; "
+        "left blank, the document's own title is used.",
+    )
     description = blocks.CharBlock(required=False, max_length=200)
 
     class Meta:

@@ -81,3 +81,23 @@ def children_in_reader_language(model, parent):
     for each in parents:
         under |= model.objects.child_of_q(each)
     return in_reader_language(model.objects.live().public().filter(under))
+
+
+def localized_pages(pages):
+    """Each page in the reader's language where a live, public translation exists, else the
+    page itself: one query for the lot (``Page.localized`` would make one per page)."""
+    pages = list(pages)
+    reader = reader_language()
+    if not pages:
+        return pages
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=reader,
+        )
+        .specific()
+    }
+    return [translations.get(page.translation_key, page) for page in pages]

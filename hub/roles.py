@@ -174,3 +174,24 @@ def apply_roles(apps):
         WorkflowContentType.objects.update_or_create(
             content_type=content_type, defaults={"workflow": workflow}
         )
+
+
+# Comms staff translate (wagtail-localize's "Translate" and "Sync translated pages" need this);
+# translations then go to parent review like any draft.
+TRANSLATOR_PERMISSIONS = {
+    COMMS_STAFF: [("wagtail_localize", "submit_translation")],
+    HUB_ADMINISTRATORS: [("wagtail_localize", "submit_translation")],
+}
+
+
+def grant_translation_permissions(apps):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in TRANSLATOR_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in permissions
+            )
+        )

@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from hub import translation_review
+
 
 @hooks.register("register_log_actions")
 def register_parent_review_log_actions(actions):
@@ -103,7 +105,11 @@ def parent_reviewers_see_only_their_dashboard(request, menu_items):
 def register_review_report_urls():
     from django.urls import include, path
 
-    from hub.reports import ParentReviewDecisionsReport, PublishedWithoutReviewReport
+    from hub.reports import (
+        ParentReviewDecisionsReport,
+        PublishedWithoutReviewReport,
+        TranslationStatusReport,
+    )
 
     urls = [
         path("decisions/", ParentReviewDecisionsReport.as_view(), name="decisions"),
@@ -123,7 +129,14 @@ def register_review_report_urls():
             name="published_without_review_results",
         ),
     ]
-    return [path("reports/parent-review/", include((urls, "hub_reports")))]
+    translations = [
+        path("", TranslationStatusReport.as_view(), name="index"),
+        path("results/", TranslationStatusReport.as_view(results_only=True), name="results"),
+    ]
+    return [
+        path("reports/parent-review/", include((urls, "hub_reports"))),
+        path("reports/translation-status/", include((translations, "hub_translations"))),
+    ]
 
 
 class ReviewReportMenuItem(MenuItem):
@@ -147,4 +160,42 @@ def register_published_without_review_report():
         reverse("hub_reports:published_without_review"),
         icon_name="warning",
         order=820,
+    )
+
+
+# -- Translations go through parent review (hub/translation_review.py) ----------------------
+
+
+@hooks.register("before_edit_page", order=-1)
+def send_page_translations_to_review(request, page):
+    return translation_review.handle_editor_action(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def send_snippet_translations_to_review(request, instance):
+    return translation_review.handle_editor_action(request, instance)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def replace_sync_translations_view():
+    """Ahead of wagtail-localize's own URL: "Sync translated pages" without "Publish"."""
+    from django.urls import path
+
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_review.UpdateTranslationsWithoutPublishing.as_view(),
+        )
+    ]
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_report():
+    return TranslationReportMenuItem(
+        "Translation status", reverse("hub_translations:index"), icon_name="globe", order=820
     )

@@ -323,7 +323,14 @@ def child_protection_steps(leaflet_id):
                         "make short-term decisions about where your child lives.",
                     ),
                 ),
-                ("download", {"document": leaflet_id, "description": "Your rights, on one page"}),
+                (
+                    "download",
+                    {
+                        "document": leaflet_id,
+                        "title": "Your rights as a parent",
+                        "description": "Your rights, on one page",
+                    },
+                ),
             ],
         },
         {

@@ -17,6 +17,7 @@ from events.models import EventIndexPage, EventPage, Venue
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide
 from home.models import HomePage, HomePageFeaturedGuide, StandardPage
 from hub.demo import content, leaflets, pictures
+from hub.demo.translations import translate_demo
 from hub.models import HubSettings
 from stories.models import StoryIndexPage, StoryPage, StoryPromise, StoryUpdate
 
@@ -62,6 +63,7 @@ class DemoLoader:
         self.ensure_stories(charter)
         self.ensure_featured_guides(guides)
         self.ensure_settings(pages)
+        self.created += translate_demo(self.home, log=self.log)
         return self.created
 
     # -- helpers ---------------------------------------------------------------------------
@@ -127,7 +129,7 @@ class DemoLoader:
                 ("link", {"page": pages["contact"].pk, "label": ""}),
                 ("link", {"page": pages["forums-and-groups"].pk, "label": ""}),
                 ("link", {"page": pages["what-is-co-production"].pk, "label": ""}),
-                ("link", {"page": pages["privacy"].pk, "label": "Privacy and cookies"}),
+                ("link", {"page": pages["privacy"].pk, "label": ""}),
             ]
         )
         settings.save()
@@ -283,6 +285,7 @@ class DemoLoader:
                                 "download",
                                 {
                                     "document": self.documents["conference-leaflet"],
+                                    "title": "Your first child protection conference",
                                     "description": "What to expect, on two sides",
                                 },
                             ),
@@ -290,6 +293,7 @@ class DemoLoader:
                                 "download",
                                 {
                                     "document": self.documents["rights-leaflet"],
+                                    "title": "Your rights as a parent",
                                     "description": "Your rights, on one page",
                                 },
                             ),

@@ -1,9 +1,10 @@
 import json
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from wagtail.models import Locale, Site
 
 from hub import i18n
@@ -21,11 +22,18 @@ def site_navigation(context):
     if site is None:
         return {"home": None, "home_url": "/", "items": []}
     root = site.root_page.localized.specific
+    # The English home's sections, each in the reader's language where it has been translated.
+    sections = site.root_page.get_children().live().public().in_menu()
     items = []
-    for page in root.get_children().live().public().in_menu():
+    for page in i18n.localized_pages(sections):
         url = page.get_url(request=request)
         items.append(
-            {"title": page.title, "url": url, "active": bool(url) and request.path.startswith(url)}
+            {
+                "title": page.title,
+                "url": url,
+                "active": bool(url) and request.path.startswith(url),
+                "page": page,
+            }
         )
     return {"home": root, "home_url": root.get_url(request=request) or "/", "items": items}
 
@@ -48,6 +56,22 @@ def other_language(context, page):
             request._hub_locale_codes = codes
     code = codes.get(page.locale_id, "")
     return "" if not code or code == i18n.reader_language() else code
+
+
+# Date and time formats (Django's `date` filter syntax), translated with the interface: each
+# language writes dates its own way ("24 listopada 2026" in Polish, 24-hour clocks...).
+DATE_FORMATS = {
+    "datetime": pgettext_lazy("date format: weekday, date and time", "l j F Y, f a"),
+    "date": pgettext_lazy("date format: day, month and year", "j F Y"),
+    "month": pgettext_lazy("date format: month and year", "F Y"),
+    "time": pgettext_lazy("date format: time of day", "f a"),
+}
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def local_date(value, kind):
+    """A date or time in the reader's language: ``{{ event.start|local_date:"datetime" }}``."""
+    return date_filter(value, str(DATE_FORMATS[kind]))
 
 
 @register.filter

@@ -1,0 +1,143 @@
+"""Translations reach the public the way English pages do: through parent review.
+
+wagtail-localize's translation editor has its own "Publish" button, offered only to people
+who may publish, and its save path writes the translated words straight onto the page's
+database row, which is what the public sees. Here:
+
+- the editor's main button sends the translation to parent review, for everyone (comms staff
+  get the button, which the editor would otherwise hide from them);
+- saving a translation as a draft leaves a live translation exactly as the public sees it,
+  until the parents approve the new words;
+- "Sync translated pages" no longer offers to publish straight away.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Page, WorkflowState
+from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+# The editor form's value for its main button (wagtail-localize's "Publish in ...").
+EDITOR_MAIN_ACTION = "publish"
+
+
+def enabled_translation_for(instance):
+    """The synced translation whose target is ``instance``, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+@transaction.atomic
+def save_translation_draft(translation, user):
+    """Saves the translated words as a new draft revision of the target.
+
+    wagtail-localize saves the words onto the object itself (and, for snippets, makes it not
+    live). When the target is live, the row is put back as it was, so the public keeps
+    seeing the approved translation; the draft waits in its revision.
+    """
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        target = None
+    live_before = target is not None and isinstance(target, DraftStateMixin) and target.live
+    snapshot = target.serializable_data() if live_before else None
+
+    translation.save_target(user=user, publish=False)
+
+    target = translation.get_target_instance()
+    if live_before:
+        restored = target.with_content_json(snapshot)
+        restored.live = True
+        if isinstance(restored, Page):
+            restored.save(clean=False)
+        else:
+            restored.save()
+        target = restored
+    return target
+
+
+def user_can_submit(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_submit_for_moderation()
+    from wagtail.snippets.permissions import get_permission_name
+
+    return user.has_perm(get_permission_name("change", type(instance)))
+
+
+@transaction.atomic
+def submit_translation_for_review(translation, user):
+    """Saves the translation as a draft and starts (or resumes) its parent review.
+
+    Returns "submitted", "resubmitted" (a new draft replaces one already waiting, and its
+    approvals start again) or "resumed" (after a request for changes).
+    """
+    instance = save_translation_draft(translation, user)
+    workflow_state = instance.current_workflow_state
+    if workflow_state is None:
+        instance.get_workflow().start(instance, user)
+        return "submitted"
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user)
+        return "resumed"
+    return "resubmitted"
+
+
+def handle_editor_action(request, instance):
+    """Runs before wagtail-localize's translation editor (hooks ``before_edit_page`` and
+    ``before_edit_snippet``): its main button sends the translation to parent review."""
+    if request.method != "POST" or request.POST.get("action") != EDITOR_MAIN_ACTION:
+        return None
+    if instance.get_workflow() is None:
+        return None  # no review set up for this kind of content: wagtail-localize publishes
+    translation = enabled_translation_for(instance)
+    if translation is None:
+        return None
+    if not user_can_submit(request.user, instance):
+        raise PermissionDenied
+    language = translation.target_locale.get_display_name()
+    try:
+        outcome = submit_translation_for_review(translation, request.user)
+    except ValidationError:
+        messages.error(
+            request,
+            _(
+                "The %(language)s translation could not be sent for review: some of it is not "
+                "valid yet. Check the translations marked below."
+            )
+            % {"language": language},
+        )
+        return redirect(request.path)
+    text = {
+        "submitted": _("The %(language)s translation has been sent to parent review."),
+        "resubmitted": _(
+            "The new %(language)s translation replaces the one waiting for parent review. "
+            "Approvals start again."
+        ),
+        "resumed": _("The %(language)s translation has been sent back to parent review."),
+    }[outcome]
+    messages.success(request, text % {"language": language})
+    return redirect(request.path)
+
+
+class UpdateTranslationsWithoutPublishing(UpdateTranslationsView):
+    """ "Sync translated pages" without its "Publish immediately" option: updated translations
+    are drafts, sent to parent review from the translation editor."""
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields.pop("publish_translations", None)
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data["publish_translations"] = False
+        return super().form_valid(form)
