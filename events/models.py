@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock
 from hub.i18n import children_in_reader_language
@@ -126,6 +127,8 @@ class Venue(
         FieldPanel("how_to_ask_for_adjustments"),
         FieldPanel("access_notes"),
     ]
+    # A postcode is the same in every language; translators need not see it.
+    override_translatable_fields = [SynchronizedField("postcode")]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("address"),

@@ -20,6 +20,7 @@ CATALOGUES = Path(__file__).parent / "translations"
 # under the home page. Everything else falls back to English, marked as such.
 TRANSLATED_PAGES = [
     "",
+    "about/",
     "guides/",
     "guides/child-protection-and-care-proceedings/",
     "guides/child-protection-easy-read/",

@@ -82,3 +82,52 @@ def test_the_demo_names_no_real_person_and_copies_no_sentence_from_the_seed_docu
             words = re.findall(r"[a-z']+", sentence.lower())
             if len(words) >= 9:
                 assert " ".join(words) not in ours, f"copied from {seed.name}: {sentence[:80]}"
+
+
+DEMO_LANGUAGES = ["cy", "pl", "ur"]
+
+
+def test_the_charters_the_child_protection_guide_and_the_home_page_are_live_in_every_demo_language(
+    demo,
+):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    english_guide = GuidePage.objects.get(
+        slug="child-protection-and-care-proceedings", locale__language_code="en"
+    )
+    english = [
+        HomePage.objects.get(locale__language_code="en"),
+        CoProductionCharterPage.objects.get(locale__language_code="en"),
+        ParentRightsCharterPage.objects.get(locale__language_code="en"),
+        english_guide,
+    ]
+    for code in DEMO_LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        for page in english:
+            translated = page.get_translation(locale).specific
+            assert translated.live, (code, page.title)
+            assert translated.title != page.title, (code, page.title)
+        charter = english[1].get_translation(locale).specific
+        promises = [p.text for pr in charter.principles.all() for p in pr.promises.all()]
+        english_promises = [p.text for pr in english[1].principles.all() for p in pr.promises.all()]
+        assert len(promises) == len(english_promises) == 15
+        assert not set(promises) & set(english_promises), code
+        guide = english_guide.get_translation(locale).specific
+        headings = [step["value"]["heading"] for step in guide.numbered_steps]
+        assert not set(headings) & {s["value"]["heading"] for s in english_guide.numbered_steps}
+
+
+@pytest.mark.parametrize("language", DEMO_LANGUAGES)
+def test_every_demo_translation_is_written_out_not_left_in_english(language):
+    import polib
+
+    from hub.demo.translations import CATALOGUES
+
+    catalogue = polib.pofile(str(CATALOGUES / f"{language}.po"))
+    for entry in catalogue:
+        assert entry.msgstr.strip(), entry.msgid
+        # Only web addresses (slugs) may stay as they are: Urdu keeps Latin ones, easy to type.
+        if not re.fullmatch(r"[a-z0-9-]+", entry.msgid):
+            assert entry.msgstr != entry.msgid, entry.msgid

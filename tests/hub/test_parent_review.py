@@ -11,6 +11,7 @@ from events.factories import VenueFactory
 from hub.models import ParentReviewDecision
 from hub.roles import COMMS_STAFF, PARENT_REVIEWERS
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from tests.workflow import act, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +23,6 @@ def draft(home, people):
     story = StoryPageFactory(parent=stories, live=False, title="Letters to dads")
     story.save_revision(user=people["comms"])
     return story
-
-
-def submit(obj, user):
-    obj.save_revision(user=user)
-    return obj.get_workflow().start(obj, user)
-
-
-def act(obj, user, action, comment=""):
-    state = obj.current_workflow_task_state
-    state.task.specific.on_action(state, user, action, comment=comment)
-    obj.refresh_from_db()
 
 
 def test_a_draft_goes_live_only_after_two_different_parents_approve(draft, people, client):

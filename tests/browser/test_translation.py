@@ -1,0 +1,61 @@
+"""A translator in wagtail-localize's editor, in a real browser: the main button sends the
+translation to parent review; it never publishes."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def welsh_draft(live_server, people):
+    """A live English story, with a Welsh translation started and one string translated."""
+    from wagtail.models import Locale, Page, Site
+    from wagtail_localize.models import Translation
+    from wagtail_localize.operations import translate_object
+
+    from home.factories import HomePageFactory
+    from stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
+    )
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Letters")
+    welsh = Locale.objects.get(language_code="cy")
+    translate_object(story, [welsh])
+    translation = Translation.objects.get(target_locale=welsh)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = "Llythyrau" if entry.msgid == "Letters" else f"[cy] {entry.msgid}"
+    translation.import_po(po)
+    return story.get_translation(welsh)
+
+
+def test_comms_staff_send_a_translation_to_parent_review_from_the_editor(
+    live_server, welsh_draft, page
+):
+    base = live_server.url
+    page.goto(base + "/admin/login/")
+    page.get_by_label("Username").fill("comms")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{base}/admin/pages/{welsh_draft.pk}/edit/")
+
+    send = page.get_by_role("button", name="Send to parent review: Welsh")
+    expect(send).to_be_visible()
+    expect(page.get_by_role("button", name="Publish in Welsh")).to_have_count(0)
+    send.click()
+    expect(
+        page.get_by_text("The Welsh translation has been sent to parent review.")
+    ).to_be_visible()
+
+    welsh_draft.refresh_from_db()
+    assert not welsh_draft.live
+    assert welsh_draft.current_workflow_state.status == "in_progress"

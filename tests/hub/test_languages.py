@@ -1,0 +1,188 @@
+"""Every family in its own language: the switcher, hreflang, direction, interface text, and
+English shown (and marked) only where no translation exists."""
+
+import datetime
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
+
+from events.factories import EventIndexPageFactory, EventPageFactory
+from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from hub.settings.languages import parse_languages
+
+pytestmark = pytest.mark.django_db
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+
+
+def publish_translation(page, code, words=None):
+    """Translates a page through wagtail-localize and publishes it (as if approved)."""
+    locale = Locale.objects.get(language_code=code)
+    translate_object(page, [locale])
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = (words or {}).get(entry.msgid, f"[{code}] {entry.msgid}")
+    translation.import_po(po)
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish()
+    return target
+
+
+@pytest.fixture
+def guides(home):
+    index = GuideIndexPageFactory(parent=home, title="Guides", slug="guides")
+    court = GuidePageFactory(parent=index, title="Going to court", slug="court")
+    letters = GuidePageFactory(parent=index, title="Letters you may get", slug="letters")
+    publish_translation(home, "cy")
+    publish_translation(index, "cy", {"guides": "canllawiau", "Guides": "Canllawiau"})
+    welsh_court = publish_translation(
+        court, "cy", {"Going to court": "Mynd i'r llys", "court": "llys"}
+    )
+    return {"index": index, "court": court, "welsh_court": welsh_court, "letters": letters}
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_the_switcher_offers_only_the_languages_the_page_is_live_in(client, guides):
+    # A Polish draft exists but is not live: not offered.
+    translate_object(guides["court"], [Locale.objects.get(language_code="pl")])
+    html = html_of(client, "/guides/court/")
+    switcher = re.search(r'<nav class="app-language-switcher".*?</nav>', html, re.S)[0]
+    assert 'aria-current="true">English</span>' in switcher
+    assert re.search(
+        r'<a [^>]*href="/cy/canllawiau/llys/" hreflang="cy" lang="cy" dir="ltr">Cymraeg</a>',
+        switcher,
+    )
+    assert "Polski" not in switcher and "اردو" not in switcher
+
+
+def test_a_page_in_one_language_shows_no_switcher(client, guides):
+    html = html_of(client, "/guides/letters/")
+    assert "app-language-switcher" not in html
+    assert 'rel="alternate" hreflang' not in html
+
+
+def test_every_translation_is_linked_with_hreflang_and_english_is_the_default(client, guides):
+    html = html_of(client, "/cy/canllawiau/llys/")
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert alternates == {
+        "en": "http://testserver/guides/court/",
+        "x-default": "http://testserver/guides/court/",
+        "cy": "http://testserver/cy/canllawiau/llys/",
+    }
+
+
+def test_html_lang_and_direction_follow_the_language(client, guides):
+    publish_translation(guides["court"].get_parent().get_parent().specific, "ur")
+    assert '<html lang="en" dir="ltr"' in html_of(client, "/guides/court/")
+    assert '<html lang="cy" dir="ltr"' in html_of(client, "/cy/canllawiau/llys/")
+    urdu = html_of(client, "/ur/")
+    assert '<html lang="ur" dir="rtl"' in urdu
+    assert "/static/css/hub-rtl.css" in urdu and "/static/css/hub.css" not in urdu
+
+
+def test_interface_text_and_dates_are_in_the_readers_language(client, home):
+    events = EventIndexPageFactory(parent=home, slug="events")
+    event = EventPageFactory(
+        parent=events,
+        slug="forum",
+        start=timezone.make_aware(datetime.datetime(2031, 12, 3, 10, 0)),
+        end=timezone.make_aware(datetime.datetime(2031, 12, 3, 12, 0)),
+    )
+    event.show_exit_this_page = True
+    event.save_revision().publish()
+    publish_translation(home, "cy")
+    publish_translation(events, "cy", {"events": "digwyddiadau"})
+    publish_translation(event, "cy", {"forum": "fforwm"})
+    html = html_of(client, "/cy/digwyddiadau/fforwm/")
+    assert "Neidio i'r prif gynnwys" in html  # skip link
+    assert "Gadael y dudalen hon" in html  # exit this page
+    assert "Dydd Mercher 3 Rhagfyr 2031, 10:00" in html
+    polish = publish_translation(home, "pl")
+    assert "Przejdź do treści głównej" in html_of(client, polish.url)
+
+
+def test_listings_fall_back_to_english_and_say_so(client, guides):
+    html = html_of(client, "/cy/canllawiau/")
+    welsh = re.search(r'<li class="app-listing__item">\s*<h2[^>]*><a[^>]*>Mynd i&#x27;r llys', html)
+    assert welsh, "the Welsh guide is listed in Welsh, unmarked"
+    english = re.search(
+        r'<li class="app-listing__item" lang="en" dir="ltr">.*?Letters you may get.*?</li>',
+        html,
+        re.S,
+    )
+    assert english and "Saesneg yn unig" in english[0]
+    assert "Going to court" not in html  # its Welsh version stands in for it
+
+
+def test_search_in_welsh_finds_welsh_pages_and_english_ones_only_where_untranslated(client, guides):
+    welsh = html_of(client, "/cy/search/?q=llys")
+    assert "Mynd i&#x27;r llys" in welsh
+    english_only = html_of(client, "/cy/search/?q=letters")
+    assert "Letters you may get" in english_only and "Saesneg yn unig" in english_only
+    translated = html_of(client, "/cy/search/?q=court")
+    assert "Going to court" not in translated
+
+
+def test_the_calendar_feed_is_in_the_readers_language_and_marks_english_events(client, home):
+    events = EventIndexPageFactory(parent=home, slug="events")
+    EventPageFactory(
+        parent=events, title="Parents' forum", start=timezone.now() + datetime.timedelta(days=3)
+    )
+    publish_translation(home, "cy")
+    feed = client.get("/cy/calendar/upcoming.ics").content.decode()
+    assert "SUMMARY;LANGUAGE=en:Parents' forum" in feed
+    assert ": digwyddiadau" in feed  # the calendar's name, in Welsh
+
+
+def test_the_sitemap_lists_every_language_with_its_alternates(client, guides):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/cy/canllawiau/llys/</loc>" in xml
+    assert (
+        '<xhtml:link rel="alternate" hreflang="cy" href="http://localhost/cy/canllawiau/llys/"/>'
+        in xml
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" href="http://localhost/guides/court/"/>'
+        in xml
+    )
+
+
+def test_languages_come_from_configuration():
+    languages, rtl = parse_languages("en, cy, ro, ar, so:Soomaali, ps:پښتو:rtl")
+    assert [code for code, _ in languages] == ["en", "cy", "ro", "ar", "so", "ps"]
+    assert rtl == ["ar", "ps"]
+    with pytest.raises(ImproperlyConfigured, match="does not know the language 'xx'"):
+        parse_languages("en,xx")
+    with pytest.raises(ImproperlyConfigured, match="twice"):
+        parse_languages("en,cy,cy")
+
+
+def test_every_configured_language_has_a_locale():
+    assert set(Locale.objects.values_list("language_code", flat=True)) >= {"en", "cy", "pl", "ur"}
+
+
+@pytest.mark.parametrize("language", ["cy", "pl", "ur"])
+def test_the_interface_is_translated_in_full_with_placeholders_kept(language):
+    catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    assert catalogue.percent_translated() == 100
+    assert not catalogue.fuzzy_entries()
+    for entry in catalogue:
+        placeholders = set(re.findall(r"%\(\w+\)s", entry.msgid))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for text in translations:
+            assert set(re.findall(r"%\(\w+\)s", text)) == placeholders, entry.msgid
