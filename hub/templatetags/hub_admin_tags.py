@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.translation import gettext
 
 from hub.translation_review import user_can_submit
@@ -13,3 +14,20 @@ def sends_to_parent_review(context, instance):
     if instance.get_workflow() is None or not user_can_submit(context["request"].user, instance):
         return None
     return {"label": gettext("Send to parent review: "), "busy": gettext("Sending…")}
+
+
+@register.simple_tag(takes_context=True)
+def translation_status_of(context, instance):
+    """How up to date this translated page is, for the translation editor's banner."""
+    from wagtail.models import Page
+
+    from hub import translation_status
+
+    if not isinstance(instance, Page):
+        return None
+    source = instance.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
+    source = source.first()
+    if source is None:
+        return None
+    statuses = translation_status.statuses_for([source], [instance.locale], context["request"].user)
+    return statuses[source.pk][instance.locale.language_code]

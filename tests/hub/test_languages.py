@@ -186,3 +186,57 @@ def test_the_interface_is_translated_in_full_with_placeholders_kept(language):
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for text in translations:
             assert set(re.findall(r"%\(\w+\)s", text)) == placeholders, entry.msgid
+
+
+def test_alt_text_and_download_titles_are_translated_with_the_page(client, home):
+    import json
+
+    from wagtail_factories import DocumentFactory, ImageFactory
+
+    from home.factories import StandardPageFactory
+
+    image, leaflet = ImageFactory(title="meeting.png"), DocumentFactory(title="rights.pdf")
+    body = [
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Parents around a table", "decorative": False},
+        },
+        {
+            "type": "download",
+            "value": {"document": leaflet.pk, "title": "Your rights", "description": "One page"},
+        },
+    ]
+    page = StandardPageFactory(parent=home, slug="about", body=json.dumps(body))
+    page.save_revision().publish()
+    publish_translation(home, "cy")
+    welsh = publish_translation(
+        page,
+        "cy",
+        {
+            "Parents around a table": "Rhieni o amgylch bwrdd",
+            "Your rights": "Eich hawliau",
+            "about": "amdanom",
+        },
+    )
+    html = html_of(client, welsh.url)
+    assert 'alt="Rhieni o amgylch bwrdd"' in html
+    assert ">Eich hawliau</a>" in html
+
+
+def test_a_translated_guide_and_its_translated_easy_read_version_link_to_each_other(client, guides):
+    from guides.models import GuidePage
+
+    easy = GuidePageFactory(
+        parent=guides["index"],
+        title="Court: Easy Read",
+        slug="court-easy-read",
+        is_easy_read=True,
+        standard_version=guides["court"],
+    )
+    welsh_easy = publish_translation(
+        GuidePage.objects.get(pk=easy.pk), "cy", {"court-easy-read": "llys-hawdd"}
+    )
+    standard = html_of(client, "/cy/canllawiau/llys/")
+    assert f'href="{welsh_easy.url}"' in standard
+    easy_html = html_of(client, welsh_easy.url)
+    assert 'href="/cy/canllawiau/llys/"' in easy_html

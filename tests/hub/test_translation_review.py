@@ -258,3 +258,18 @@ def test_only_translators_and_administrators_see_the_translation_status_report(c
     assert client.get("/admin/reports/translation-status/").status_code in (302, 403)
     client.force_login(people["admin"])
     assert client.get("/admin/reports/translation-status/").status_code == 200
+
+
+def test_the_translation_editor_says_when_the_english_has_changed(client, people, story, welsh):
+    translated = translate(client, people["comms"], story, welsh)
+    put_words(story, welsh, {"Letters": "Llythyrau"})
+    send_to_review(client, people["comms"], translated)
+    approve_twice(translated, people)
+    client.force_login(people["comms"])
+    editor = client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
+    assert "This translation is out of date" not in editor
+
+    story.save_revision(user=people["admin"]).publish(user=people["admin"])
+    editor = client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
+    assert "This translation is out of date: The English page changed since." in editor
+    assert "/admin/localize/update/" in editor
