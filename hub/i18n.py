@@ -12,20 +12,27 @@ def reader_language():
     return get_language() or settings.LANGUAGE_CODE
 
 
-def in_reader_language(pages):
+def in_reader_language(pages, as_values=False):
     """The pages in the reader's language and, where a page has no live translation in it,
     the page in the source language (English) instead.
 
     ``pages`` is already limited to what the public may see (live, public, ...): a draft or
-    restricted translation does not hide the English page.
+    restricted translation does not hide the English page. ``as_values`` filters on lists of
+    values instead of subqueries, for search engines that cannot run SQL (Elasticsearch).
     """
     # Filters on `locale` and `translation_key` only (as subqueries, so no extra queries):
     # those are the fields a search backend can filter on.
-    reader = Locale.objects.filter(language_code=reader_language()).values("pk")
-    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+    reader = Locale.objects.filter(language_code=reader_language()).values_list("pk", flat=True)
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list(
+        "pk", flat=True
+    )
+    if as_values:
+        reader, source = list(reader), list(source)
     if reader_language() == settings.LANGUAGE_CODE:
         return pages.filter(locale__in=source)
     translated = pages.filter(locale__in=reader).values("translation_key")
+    if as_values:
+        translated = list(translated.values_list("translation_key", flat=True))
     return pages.filter(
         Q(locale__in=reader) | (Q(locale__in=source) & ~Q(translation_key__in=translated))
     )

@@ -240,3 +240,18 @@ def test_a_translated_guide_and_its_translated_easy_read_version_link_to_each_ot
     assert f'href="{welsh_easy.url}"' in standard
     easy_html = html_of(client, welsh_easy.url)
     assert 'href="/cy/canllawiau/llys/"' in easy_html
+
+
+def test_the_fallback_works_with_plain_values_for_search_engines_outside_the_database(guides):
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from hub.i18n import in_reader_language
+
+    with translation.override("cy"):
+        pages = Page.objects.live().public()
+        by_subquery = set(in_reader_language(pages).values_list("title", flat=True))
+        by_values = set(in_reader_language(pages, as_values=True).values_list("title", flat=True))
+    assert by_subquery == by_values
+    assert {"Mynd i'r llys", "Letters you may get"} <= by_values
+    assert "Going to court" not in by_values
