@@ -28,6 +28,21 @@ def demo_site(live_server):
 
 
 @pytest.fixture
+def live_home(live_server):
+    """A home page served by the live server (for tests that build their own content)."""
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
+    )
+    return home
+
+
+@pytest.fixture
 def page(page):
     # Nothing may leave the machine: the exit button's destination is answered locally.
     page.route(

@@ -15,19 +15,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def stories(live_server, people):
-    """A home page served by the live server, with a stories section."""
-    from wagtail.models import Page, Site
-
-    from home.factories import HomePageFactory
+def stories(live_home, people):
+    """A stories section on the live server's home page."""
     from stories.factories import StoryIndexPageFactory
 
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
-    )
-    return StoryIndexPageFactory(parent=home)
+    return StoryIndexPageFactory(parent=live_home)
 
 
 @pytest.fixture

@@ -13,21 +13,15 @@ pytestmark = [
 
 
 @pytest.fixture
-def welsh_draft(live_server, people):
+def welsh_draft(live_home, people):
     """A live English story, with a Welsh translation started and one string translated."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale
     from wagtail_localize.models import Translation
     from wagtail_localize.operations import translate_object
 
-    from home.factories import HomePageFactory
     from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
-    )
-    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Letters")
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=live_home), title="Letters")
     welsh = Locale.objects.get(language_code="cy")
     translate_object(story, [welsh])
     translation = Translation.objects.get(target_locale=welsh)
