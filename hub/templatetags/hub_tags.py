@@ -4,7 +4,7 @@ from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.models import Locale, Site
 
 from hub import i18n
@@ -83,6 +83,22 @@ def language_dir(code):
 def absolute_url(context, url):
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def footer_links(hub):
+    """The footer's links, each to its page in the reader's language where translated (one
+    query for all of them), with the accessibility statement last."""
+    links = [
+        (block.value["page"], block.value["label"])
+        for block in hub.footer_links
+        if block.value["page"] and block.value["page"].live
+    ]
+    statement = hub.accessibility_statement
+    if statement and statement.live:
+        links.append((statement, gettext("Accessibility statement")))
+    pages = i18n.localized_pages(page for page, _label in links)
+    return [(page, label or page.title) for page, (_page, label) in zip(pages, links, strict=True)]
 
 
 @register.filter
