@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<slug:slug>/", hub_views.tag_page, name="tag"),
     path("calendar/", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -1,27 +1,50 @@
+"""The search page and its suggestions: every live, public page in the reader's language."""
+
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q, Sum
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from hub.i18n import in_reader_language
+from charter.models import CoProductionCharterPage, ParentRightsCharterPage
+from events.models import EventIndexPage, EventPage, EventPageTag
+from guides.models import GuideIndexPage, GuidePage, GuidePageTag
+from home.models import HomePage, StandardPage
+from hub.i18n import in_reader_language, localized_pages, reader_language
+from search.models import SearchSynonym
+from search.query import build_query, clean_query, search_terms, words_of
+from stories.models import StoryIndexPage, StoryPage, StoryPageTag
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-WORD = re.compile(r"\w+", re.UNICODE)
+SUGGESTIONS = 6
 
+# The kinds of page a reader can narrow results to (?type=...), with what each covers.
+TYPES = {
+    "guides": (_("Guides"), [GuidePage]),
+    "events": (_("Events"), [EventPage]),
+    "stories": (_("You said, we did"), [StoryPage]),
+    "charters": (_("Charters"), [CoProductionCharterPage, ParentRightsCharterPage]),
+    "information": (
+        _("Information"),
+        [StandardPage, HomePage, GuideIndexPage, EventIndexPage, StoryIndexPage],
+    ),
+}
 
-def clean_query(raw):
-    """The query as the reader typed it, for showing back: printable, bounded, tidy spaces."""
-    text = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
-
-
-def search_terms(query):
-    """Only the words, lower-cased: full-text engines give quotes, brackets, '*' and upper-case
-    AND/OR/NOT/NEAR their own meanings, and a reader never means those."""
-    return " ".join(WORD.findall(query.lower()))
+# A query that looks like it holds someone's details is answered but never counted.
+PERSONAL = re.compile(
+    r"@|\d{5,}|\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b",  # emails, long numbers, UK postcodes
+    re.IGNORECASE,
+)
 
 
 def uses_database_search():
@@ -30,15 +53,198 @@ def uses_database_search():
     return backend.startswith(("wagtail.search.backends.database", "modelsearch.backends.database"))
 
 
+class ChainedResults:
+    """Search results from several searches, one after the other, for Django's Paginator:
+    counted per part, and fetched only for the slice a page shows."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = [part.count() for part in self.parts]
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        found, offset = [], 0
+        for part, size in zip(self.parts, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                found.extend(part[low:high])
+            offset += size
+            if offset >= stop:
+                break
+        return found
+
+
+def tagged_pages(tag):
+    ids = Q(pk__in=[])
+    for through in (GuidePageTag, EventPageTag, StoryPageTag):
+        ids |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+    return Page.objects.filter(ids).values("pk")
+
+
+def as_filter(queryset):
+    """A subquery for the database backend; a list for engines outside the database."""
+    return queryset if uses_database_search() else list(queryset.values_list("pk", flat=True))
+
+
+# Pages that answer questions come before news: a guide, a charter or an information page
+# whose title has the reader's words, then one whose title has a synonym of them; then a story
+# or an upcoming event the same way; then both groups matching anywhere else; then past events
+# (a past event rarely helps). Within a tier, the search engine's relevance decides.
+NEWS = (StoryPage, EventPage)
+TITLE_MATCHES = 200
+
+
+def ranked(pages, terms, language):
+    """Pages matching the terms, best first, in the tiers above. If no page has every word,
+    pages with any of them."""
+    past_events = as_filter(EventPage.objects.filter(end__lt=timezone.now()).values("pk"))
+    current = pages.exclude(pk__in=past_events)
+    groups = [current.not_type(*NEWS), current.type(*NEWS)]
+    past = pages.filter(pk__in=past_events)
+    synonyms = SearchSynonym.groups()
+    for operator in ("and", "or"):
+        exact = build_query(terms, operator=operator, language=language)
+        wide = build_query(terms, synonyms, operator=operator, language=language)
+        parts, rest = [], []
+        for group in groups:
+            exact_ids = _title_matches(group, exact)
+            wide_ids = [pk for pk in _title_matches(group, wide) if pk not in set(exact_ids)]
+            parts.append(group.filter(pk__in=exact_ids).search(exact))
+            parts.append(group.filter(pk__in=wide_ids).search(wide))
+            rest.append(group.exclude(pk__in=exact_ids + wide_ids).search(wide))
+        results = ChainedResults(*parts, *rest, past.search(wide))
+        if results.count() or len(terms.split()) < 2:
+            return results, operator == "or"
+    return results, True
+
+
+def _title_matches(pages, query):
+    return [page.pk for page in pages.search(query, fields=["title"])[:TITLE_MATCHES]]
+
+
+def promotions_for(terms):
+    """The best bets comms staff set for this search, live and in the reader's language."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=terms)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    pages = localized_pages(p.page for p in promotions if p.page and p.page.live)
+    by_key = {page.translation_key: page for page in pages}
+    result = []
+    for promotion in promotions:
+        if promotion.page:
+            page = by_key.get(promotion.page.translation_key)
+            if page is not None:
+                result.append({"page": page.specific, "description": promotion.description})
+        elif promotion.external_link_url:
+            result.append(
+                {
+                    "url": promotion.external_link_url,
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+    return result
+
+
+def popular_topics(limit=6):
+    """The most searched queries comms staff have set best bets for: curated, so a search for
+    someone's name never appears here."""
+    since = timezone.now().date() - timedelta(days=30)
+    return list(
+        Query.objects.filter(editors_picks__isnull=False)
+        .annotate(recent=Sum("daily_hits__hits", filter=Q(daily_hits__date__gte=since)))
+        .order_by("-recent", "query_string")
+        .distinct()[:limit]
+    )
+
+
+def count_search(terms, query):
+    """Counts the search for the admin's search terms report: the words only, no person."""
+    if terms and not PERSONAL.search(query):
+        Query.get(terms).add_hit()
+
+
 def search(request):
-    """Searches every live, public page in the reader's language."""
     query = clean_query(request.GET.get("q", ""))
-    terms = search_terms(query)
-    results = None
+    terms = search_terms(query, reader_language())
+    selected_type = request.GET.get("type", "")
+    if selected_type not in TYPES:
+        selected_type = ""
+    tag = Tag.objects.filter(slug=request.GET.get("tag", "")[:100]).first()
+    context = {
+        "search_query": query,
+        "types": [(key, label) for key, (label, _models) in TYPES.items()],
+        "selected_type": selected_type,
+        "tags": Tag.objects.filter(pk__in=_used_tags()).order_by("name"),
+        "selected_tag": tag.slug if tag else "",
+        "filtered": bool(selected_type or tag),
+        "results": None,
+        "now": timezone.now(),
+    }
     if query:
         pages = in_reader_language(
             Page.objects.live().public(), as_values=not uses_database_search()
-        ).specific()
-        found = pages.search(terms) if terms else pages.none()
+        )
+        if selected_type:
+            pages = pages.type(*TYPES[selected_type][1])
+        if tag:
+            pages = pages.filter(pk__in=as_filter(tagged_pages(tag)))
+        first_page = request.GET.get("page", "1") in ("", "1")
+        promotions = promotions_for(terms) if terms and not context["filtered"] else []
+        if promotions:
+            promoted = [p["page"].pk for p in promotions if "page" in p]
+            pages = pages.exclude(pk__in=promoted)
+        if terms:
+            found, loose = ranked(pages.not_type(HomePage).specific(), terms, reader_language())
+        else:
+            found, loose = ChainedResults(), False
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"search_query": query, "results": results})
+        context.update(
+            results=results,
+            result_count=results.paginator.count + len(promotions),
+            promotions=promotions if first_page else [],
+            loose_match=loose,
+            highlight=[w for w in words_of(terms) if len(w) > 1],
+        )
+        if not context["result_count"]:
+            context["popular_topics"] = popular_topics()
+        if first_page:
+            count_search(terms, query)
+    return render(request, "search/search.html", context)
+
+
+def _used_tags():
+    used = Q(pk__in=[])
+    for through in (GuidePageTag, EventPageTag, StoryPageTag):
+        used |= Q(pk__in=through.objects.values("tag_id"))
+    return Tag.objects.filter(used).values("pk")
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def suggest(request):
+    """Page titles for the search box's suggestions as the reader types (JSON)."""
+    terms = search_terms(clean_query(request.GET.get("q", "")), reader_language())
+    suggestions = []
+    if len(terms) >= 2:
+        pages = in_reader_language(
+            Page.objects.live().public(), as_values=not uses_database_search()
+        )
+        for page in pages.autocomplete(terms)[:SUGGESTIONS]:
+            suggestions.append({"title": page.title, "url": page.get_url(request=request)})
+    return JsonResponse({"suggestions": suggestions})

@@ -972,3 +972,18 @@ LEAFLETS = {
         ],
     ),
 }
+
+# -- Search: words parents use, and best bets -----------------------------------------------
+
+SEARCH_SYNONYMS = [
+    ("social worker\nchildren's services", "Parents often name the person, not the service."),
+    ("court\ncare proceedings", "Families say court; letters say care proceedings."),
+    ("conference\nmeeting", "A child protection conference is a meeting."),
+    ("advocate\nsomeone to speak for me", "How parents describe an advocate."),
+]
+# (what people search for, the page's slug under the home page, why it is the best answer)
+BEST_BETS = [
+    ("complain", "parent-rights-charter", "How to complain, and when you should hear back."),
+    ("complaint", "parent-rights-charter", "How to complain, and when you should hear back."),
+    ("rights", "parent-rights-charter", "What you can expect from everyone who works with you."),
+]

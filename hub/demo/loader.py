@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -19,6 +20,7 @@ from home.models import HomePage, HomePageFeaturedGuide, StandardPage
 from hub.demo import content, leaflets, pictures
 from hub.demo.translations import translate_demo
 from hub.models import HubSettings
+from search.models import SearchSynonym
 from stories.models import StoryIndexPage, StoryPage, StoryPromise, StoryUpdate
 
 
@@ -63,6 +65,7 @@ class DemoLoader:
         self.ensure_stories(charter)
         self.ensure_featured_guides(guides)
         self.ensure_settings(pages)
+        self.ensure_search_words()
         self.created += translate_demo(self.home, log=self.log)
         return self.created
 
@@ -115,6 +118,17 @@ class DemoLoader:
             site.site_name = content.ORGANISATION["organisation_name"]
             site.save()
         return home
+
+    def ensure_search_words(self):
+        for words, note in content.SEARCH_SYNONYMS:
+            SearchSynonym.objects.get_or_create(words=words, defaults={"note": note})
+        for query_string, slug, description in content.BEST_BETS:
+            page = self.existing(self.home, Page, slug)
+            query = Query.get(query_string)
+            if page and not query.editors_picks.filter(page=page).exists():
+                SearchPromotion.objects.create(
+                    query=query, page=page, description=description, sort_order=0
+                )
 
     def ensure_settings(self, pages):
         site = Site.objects.get(is_default_site=True)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -131,6 +132,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Partnership Hub"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search terms are counted per day for the admin's report, and forgotten after 30 days
+# (`manage.py searchpromotions_garbage_collect`, run daily in production).
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "mp4", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -131,3 +131,21 @@ def test_every_demo_translation_is_written_out_not_left_in_english(language):
         # Only web addresses (slugs) may stay as they are: Urdu keeps Latin ones, easy to type.
         if not re.fullmatch(r"[a-z0-9-]+", entry.msgid):
             assert entry.msgstr != entry.msgid, entry.msgid
+
+
+def test_the_obvious_questions_find_the_right_page_first(demo, client):
+    from tests.search.test_search_page import titles
+
+    expected = {
+        "care proceedings": "Child protection conferences and care proceedings",
+        "child protection conference": "Child protection conferences and care proceedings",
+        "what is co-production": "What co-production means",
+        "easy read": "Child protection and court: Easy Read",
+        "you said we did": "You said, we did",
+        "How do I complain?": "Your rights as a parent",  # a best bet
+    }
+    for question, page in expected.items():
+        assert titles(client, q=question)[:1] == [page], question
+    assert titles(client, "/cy/search/", q="achosion gofal")[0] == (
+        "Cynadleddau amddiffyn plant ac achosion gofal"
+    )

@@ -1,3 +1,5 @@
 import { initAll } from "../../js/govuk-frontend.min.js";
+import { enhanceSearchBoxes } from "./search-suggestions.js";
 
 initAll();
+enhanceSearchBoxes();
