@@ -7,6 +7,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from hub.i18n import in_reader_language
+from hub.templatetags.hub_tags import topic_labels
 
 TAGGED_PER_PAGE = 10
 
@@ -26,7 +27,8 @@ def tag_page(request, slug):
     )
     results = Paginator(pages, TAGGED_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = results.object_list.specific()
-    return render(request, "hub/tag_page.html", {"tag": tag, "results": results})
+    topic = topic_labels([tag])[0]
+    return render(request, "hub/tag_page.html", {"tag": tag, "topic": topic, "results": results})
 
 
 @require_GET

@@ -2,8 +2,10 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
 from hub import translation_review
+from hub.topic_views import TopicViewSet
 
 
 @hooks.register("register_log_actions")
@@ -199,3 +201,23 @@ def register_translation_status_report():
     return TranslationReportMenuItem(
         "Translation status", reverse("hub_translations:index"), icon_name="globe", order=820
     )
+
+
+# -- Topics (tags): curated by comms staff --------------------------------------------------
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def topic_merge_button(snippet, user, next_url=None):
+    from taggit.models import Tag
+    from wagtail.snippets.widgets import SnippetListingButton
+
+    if isinstance(snippet, Tag) and user.has_perm("taggit.change_tag"):
+        yield SnippetListingButton(
+            "Merge into…",
+            reverse("wagtailsnippets_taggit_tag:merge", args=[snippet.pk]),
+            icon_name="resubmit",
+            attrs={"aria-label": f"Merge “{snippet.name}” into another topic"},
+            priority=30,
+        )

@@ -987,3 +987,19 @@ BEST_BETS = [
     ("complaint", "parent-rights-charter", "How to complain, and when you should hear back."),
     ("rights", "parent-rights-charter", "What you can expect from everyone who works with you."),
 ]
+
+# Topic (tag) names in the demo languages: (English name, Welsh, Polish, Urdu).
+TOPIC_NAMES = [
+    (
+        "care proceedings",
+        "achosion gofal",
+        "postępowanie w sprawie opieki",
+        "نگہداشت کی عدالتی کارروائی",
+    ),
+    ("child protection", "amddiffyn plant", "ochrona dzieci", "بچوں کا تحفظ"),
+    ("co-production", "cydgynhyrchu", "współtworzenie", "مل کر کام کرنا"),
+    ("conferences", "cynadleddau", "konferencje", "کانفرنسیں"),
+    ("easy read", "hawdd ei ddeall", "tekst łatwy do czytania", "آسان زبان"),
+    ("fathers", "tadau", "ojcowie", "والد"),
+    ("support", "cymorth", "wsparcie", "مدد"),
+]

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -19,7 +20,7 @@ from guides.models import GuideIndexPage, GuidePage, RelatedGuide
 from home.models import HomePage, HomePageFeaturedGuide, StandardPage
 from hub.demo import content, leaflets, pictures
 from hub.demo.translations import translate_demo
-from hub.models import HubSettings
+from hub.models import HubSettings, TopicName
 from search.models import SearchSynonym
 from stories.models import StoryIndexPage, StoryPage, StoryPromise, StoryUpdate
 
@@ -66,6 +67,7 @@ class DemoLoader:
         self.ensure_featured_guides(guides)
         self.ensure_settings(pages)
         self.ensure_search_words()
+        self.ensure_topic_names()
         self.created += translate_demo(self.home, log=self.log)
         return self.created
 
@@ -118,6 +120,17 @@ class DemoLoader:
             site.site_name = content.ORGANISATION["organisation_name"]
             site.save()
         return home
+
+    def ensure_topic_names(self):
+        languages = ["cy", "pl", "ur"]
+        for english, *names in content.TOPIC_NAMES:
+            tag = Tag.objects.filter(name=english).first()
+            if tag is None:
+                continue
+            for code, name in zip(languages, names, strict=True):
+                TopicName.objects.get_or_create(
+                    tag=tag, language_code=code, defaults={"name": name}
+                )
 
     def ensure_search_words(self):
         for words, note in content.SEARCH_SYNONYMS:

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -99,6 +100,26 @@ def footer_links(hub):
         links.append((statement, gettext("Accessibility statement")))
     pages = i18n.localized_pages(page for page, _label in links)
     return [(page, label or page.title) for page, (_page, label) in zip(pages, links, strict=True)]
+
+
+@register.simple_tag
+def topic_labels(tags):
+    """Each topic with its name in the reader's language; "language" is set where the name
+    is still the English one (to mark it). One query for all of them."""
+    from hub.topics import names_in_reader_language
+
+    tags = list(tags)
+    names = names_in_reader_language(tags)
+    english = "" if i18n.reader_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    return [
+        {
+            "tag": tag,
+            "slug": tag.slug,
+            "name": names.get(tag.pk, tag.name),
+            "language": "" if tag.pk in names else english,
+        }
+        for tag in tags
+    ]
 
 
 @register.filter
