@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from hub import translation_status
@@ -171,3 +172,21 @@ class TranslationStatusReport(ReportView):
             {locale.language_code: locale.get_display_name() for locale in self.locales}
         )
         return headings
+
+
+class SearchTermsReport(SearchTermsReportView):
+    """Wagtail's search terms report (what people searched for, and how often), for comms
+    staff and administrators as well as superusers: they keep the best bets and synonyms."""
+
+    index_url_name = "hub_search_terms:index"
+    index_results_url_name = "hub_search_terms:results"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_search_terms(request.user):
+            raise PermissionDenied
+        # Skips the parent's superusers-only check; everything else is Wagtail's report.
+        return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
+
+
+def can_see_search_terms(user):
+    return user.is_active and user.has_perm("wagtailsearchpromotions.change_searchpromotion")

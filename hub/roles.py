@@ -195,3 +195,36 @@ def grant_translation_permissions(apps):
                 for app_label, codename in permissions
             )
         )
+
+
+# Comms staff look after search: best bets, synonym groups and the search terms report.
+SEARCH_PERMISSIONS = {
+    name: [
+        ("wagtailsearchpromotions", "add_searchpromotion"),
+        ("wagtailsearchpromotions", "change_searchpromotion"),
+        ("wagtailsearchpromotions", "delete_searchpromotion"),
+        ("search", "add_searchsynonym"),
+        ("search", "change_searchsynonym"),
+        ("search", "delete_searchsynonym"),
+    ]
+    for name in (COMMS_STAFF, HUB_ADMINISTRATORS)
+}
+
+
+def grant_search_permissions(apps):
+
+    for label in ("wagtailsearchpromotions", "search"):
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in SEARCH_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in permissions
+            )
+        )

@@ -110,6 +110,7 @@ def register_review_report_urls():
     from hub.reports import (
         ParentReviewDecisionsReport,
         PublishedWithoutReviewReport,
+        SearchTermsReport,
         TranslationStatusReport,
     )
 
@@ -131,6 +132,10 @@ def register_review_report_urls():
             name="published_without_review_results",
         ),
     ]
+    search_terms = [
+        path("", SearchTermsReport.as_view(), name="index"),
+        path("results/", SearchTermsReport.as_view(results_only=True), name="results"),
+    ]
     translations = [
         path("", TranslationStatusReport.as_view(), name="index"),
         path("results/", TranslationStatusReport.as_view(results_only=True), name="results"),
@@ -138,6 +143,7 @@ def register_review_report_urls():
     return [
         path("reports/parent-review/", include((urls, "hub_reports"))),
         path("reports/translation-status/", include((translations, "hub_translations"))),
+        path("reports/search-terms-hub/", include((search_terms, "hub_search_terms"))),
     ]
 
 
@@ -221,3 +227,27 @@ def topic_merge_button(snippet, user, next_url=None):
             attrs={"aria-label": f"Merge “{snippet.name}” into another topic"},
             priority=30,
         )
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from hub.reports import can_see_search_terms
+
+        return can_see_search_terms(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_report():
+    return SearchTermsMenuItem(
+        "Search terms",
+        reverse("hub_search_terms:index"),
+        name="hub-search-terms",
+        icon_name="search",
+        order=1300,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_report(request, menu_items):
+    """Wagtail's own (superusers only) is replaced by the one above."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

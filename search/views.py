@@ -22,7 +22,7 @@ from guides.models import GuideIndexPage, GuidePage, GuidePageTag
 from home.models import HomePage, StandardPage
 from hub.i18n import in_reader_language, localized_pages, reader_language
 from search.models import SearchSynonym
-from search.query import build_query, clean_query, search_terms, words_of
+from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
 from stories.models import StoryIndexPage, StoryPage, StoryPageTag
 
 RESULTS_PER_PAGE = 10
@@ -53,40 +53,6 @@ def uses_database_search():
     return backend.startswith(("wagtail.search.backends.database", "modelsearch.backends.database"))
 
 
-class ChainedResults:
-    """Search results from several searches, one after the other, for Django's Paginator:
-    counted per part, and fetched only for the slice a page shows."""
-
-    def __init__(self, *parts):
-        self.parts = parts
-        self._counts = None
-
-    def counts(self):
-        if self._counts is None:
-            self._counts = [part.count() for part in self.parts]
-        return self._counts
-
-    def count(self):
-        return sum(self.counts())
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
-        found, offset = [], 0
-        for part, size in zip(self.parts, self.counts(), strict=True):
-            low, high = max(start - offset, 0), min(stop - offset, size)
-            if low < high:
-                found.extend(part[low:high])
-            offset += size
-            if offset >= stop:
-                break
-        return found
-
-
 def tagged_pages(tag):
     ids = Q(pk__in=[])
     for through in (GuidePageTag, EventPageTag, StoryPageTag):
@@ -99,40 +65,74 @@ def as_filter(queryset):
     return queryset if uses_database_search() else list(queryset.values_list("pk", flat=True))
 
 
-# Pages that answer questions come before news: a guide, a charter or an information page
-# whose title has the reader's words, then one whose title has a synonym of them; then a story
-# or an upcoming event the same way; then both groups matching anywhere else; then past events
-# (a past event rarely helps). Within a tier, the search engine's relevance decides.
+# The search engine ranks by relevance; the first RERANKED results are then put in tiers,
+# keeping the engine's order within each: pages that answer questions (guides, charters,
+# information) whose title has the reader's words, then those whose title has a synonym of
+# them; stories and upcoming events the same way; then the rest of each group; past events
+# last (a past event rarely helps). Readers rarely go past the first pages, so later results
+# keep the engine's order: this costs two queries whatever the number of matches.
+RERANKED = 100
 NEWS = (StoryPage, EventPage)
-TITLE_MATCHES = 200
+
+
+class RerankedResults:
+    """The engine's results with their first RERANKED put in tiers, for Django's Paginator."""
+
+    def __init__(self, found, head):
+        self.found, self.head = found, head
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.found.count() if len(self.head) == RERANKED else len(self.head)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        items = self.head[start:stop]
+        if stop > RERANKED:
+            items += list(self.found[max(start, RERANKED) : stop])
+        return items
+
+
+def title_has(page, variants, language):
+    """Whether the page's title has every word of one of the variants (in any form)."""
+    title = set(words_of(page.title))
+    return any(
+        all(set(word_forms(word, language)) & title for word in variant.split())
+        for variant in variants
+    )
+
+
+def tier(page, terms, synonym_variants, language, now):
+    if isinstance(page, EventPage) and page.end < now:
+        return 6
+    news = 2 if isinstance(page, NEWS) else 0
+    if title_has(page, [terms], language):
+        return news
+    if title_has(page, synonym_variants, language):
+        return news + 1
+    return 4 + news // 2
 
 
 def ranked(pages, terms, language):
-    """Pages matching the terms, best first, in the tiers above. If no page has every word,
-    pages with any of them."""
-    past_events = as_filter(EventPage.objects.filter(end__lt=timezone.now()).values("pk"))
-    current = pages.exclude(pk__in=past_events)
-    groups = [current.not_type(*NEWS), current.type(*NEWS)]
-    past = pages.filter(pk__in=past_events)
+    """Pages matching the terms, best first. If no page has every word, pages with any."""
     synonyms = SearchSynonym.groups()
+    synonym_variants = variants(terms, synonyms)[1:]
+    now = timezone.now()
     for operator in ("and", "or"):
-        exact = build_query(terms, operator=operator, language=language)
-        wide = build_query(terms, synonyms, operator=operator, language=language)
-        parts, rest = [], []
-        for group in groups:
-            exact_ids = _title_matches(group, exact)
-            wide_ids = [pk for pk in _title_matches(group, wide) if pk not in set(exact_ids)]
-            parts.append(group.filter(pk__in=exact_ids).search(exact))
-            parts.append(group.filter(pk__in=wide_ids).search(wide))
-            rest.append(group.exclude(pk__in=exact_ids + wide_ids).search(wide))
-        results = ChainedResults(*parts, *rest, past.search(wide))
-        if results.count() or len(terms.split()) < 2:
-            return results, operator == "or"
-    return results, True
-
-
-def _title_matches(pages, query):
-    return [page.pk for page in pages.search(query, fields=["title"])[:TITLE_MATCHES]]
+        found = pages.search(build_query(terms, synonyms, operator=operator, language=language))
+        head = list(found[:RERANKED])
+        if head or len(terms.split()) < 2:
+            break
+    order = {page.pk: rank for rank, page in enumerate(head)}
+    head.sort(key=lambda p: (tier(p, terms, synonym_variants, language, now), order[p.pk]))
+    return RerankedResults(found, head), operator == "or"
 
 
 def promotions_for(terms):
@@ -212,7 +212,7 @@ def search(request):
         if terms:
             found, loose = ranked(pages.not_type(HomePage).specific(), terms, reader_language())
         else:
-            found, loose = ChainedResults(), False
+            found, loose = [], False
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             results=results,

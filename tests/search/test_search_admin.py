@@ -1,0 +1,47 @@
+"""Comms staff look after search: best bets, synonym groups and the search terms report."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query
+
+from search.models import SearchSynonym
+
+pytestmark = pytest.mark.django_db
+
+
+def test_comms_staff_see_what_people_search_for_but_parents_do_not(client, people, home):
+    client.get("/search/", {"q": "court"})
+    client.force_login(people["comms"])
+    report = client.get("/admin/reports/search-terms-hub/")
+    assert report.status_code == 200 and "court" in report.content.decode()
+    client.force_login(people["parent_a"])
+    assert client.get("/admin/reports/search-terms-hub/").status_code in (302, 403)
+
+
+def test_comms_staff_keep_synonym_groups(client, people):
+    client.force_login(people["comms"])
+    response = client.post(
+        "/admin/snippets/search/searchsynonym/add/",
+        {"words": "social worker\nChildren's services", "note": "Same thing to parents."},
+    )
+    assert response.status_code == 302
+    assert SearchSynonym.groups() == [["social worker", "children s services"]]
+
+
+def test_comms_staff_set_best_bets(client, people, home):
+    client.force_login(people["comms"])
+    assert client.get("/admin/searchpicks/add/").status_code == 200
+    response = client.post(
+        "/admin/searchpicks/add/",
+        {
+            "query_string": "Complaints",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": str(home.pk),
+            "editors_picks-0-description": "Start here.",
+            "editors_picks-0-ORDER": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert Query.get("complaints").editors_picks.get().page_id == home.pk
