@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import JsonResponse
@@ -14,13 +15,14 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from charter.models import CoProductionCharterPage, ParentRightsCharterPage
 from events.models import EventIndexPage, EventPage, EventPageTag
 from guides.models import GuideIndexPage, GuidePage, GuidePageTag
 from home.models import HomePage, StandardPage
 from hub.i18n import in_reader_language, localized_pages, reader_language
+from search import ranking
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
 from stories.models import StoryIndexPage, StoryPage, StoryPageTag
@@ -76,15 +78,16 @@ NEWS = (StoryPage, EventPage)
 
 
 class RerankedResults:
-    """The engine's results with their first RERANKED put in tiers, for Django's Paginator."""
+    """The best results put in tiers (a list), then every other match (a search result that
+    excludes them), for Django's Paginator: counted once, fetched only for the page shown."""
 
-    def __init__(self, found, head):
-        self.found, self.head = found, head
+    def __init__(self, head, rest):
+        self.head, self.rest = head, rest
         self._count = None
 
     def count(self):
         if self._count is None:
-            self._count = self.found.count() if len(self.head) == RERANKED else len(self.head)
+            self._count = len(self.head) + (self.rest.count() if self.rest is not None else 0)
         return self._count
 
     def __len__(self):
@@ -95,8 +98,9 @@ class RerankedResults:
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
         items = self.head[start:stop]
-        if stop > RERANKED:
-            items += list(self.found[max(start, RERANKED) : stop])
+        if stop > len(self.head) and self.rest is not None:
+            offset = len(self.head)
+            items += list(self.rest[max(start - offset, 0) : stop - offset])
         return items
 
 
@@ -123,16 +127,34 @@ def tier(page, terms, synonym_variants, language, now):
 def ranked(pages, terms, language):
     """Pages matching the terms, best first. If no page has every word, pages with any."""
     synonyms = SearchSynonym.groups()
-    synonym_variants = variants(terms, synonyms)[1:]
+    all_variants = variants(terms, synonyms)
     now = timezone.now()
     for operator in ("and", "or"):
-        found = pages.search(build_query(terms, synonyms, operator=operator, language=language))
-        head = list(found[:RERANKED])
+        query = build_query(terms, synonyms, operator=operator, language=language)
+        head = best_matches(pages, query, all_variants, operator, language)
         if head or len(terms.split()) < 2:
             break
     order = {page.pk: rank for rank, page in enumerate(head)}
-    head.sort(key=lambda p: (tier(p, terms, synonym_variants, language, now), order[p.pk]))
-    return RerankedResults(found, head), operator == "or"
+    head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, now), order[p.pk]))
+    others = pages.exclude(pk__in=list(order)).specific()
+    rest = others.search(query, order_by_relevance=not ranking.ranks_in_sql())
+    return RerankedResults(head, rest), operator == "or"
+
+
+def best_matches(pages, query, all_variants, operator, language):
+    """The RERANKED best matches the reader may see, best first, as specific pages."""
+    if ranking.ranks_in_sql():
+        expression = ranking.match_expression(
+            all_variants, lambda word: word_forms(word, language), operator
+        )
+        types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
+        candidates = ranking.best_page_ids(expression, types)
+        visible = set(pages.filter(pk__in=candidates).values_list("pk", flat=True))
+        ids = [pk for pk in candidates if pk in visible][:RERANKED]
+    else:
+        ids = [page.pk for page in pages.search(query)[:RERANKED]]
+    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def promotions_for(terms):
@@ -210,7 +232,7 @@ def search(request):
             promoted = [p["page"].pk for p in promotions if "page" in p]
             pages = pages.exclude(pk__in=promoted)
         if terms:
-            found, loose = ranked(pages.not_type(HomePage).specific(), terms, reader_language())
+            found, loose = ranked(pages.not_type(HomePage), terms, reader_language())
         else:
             found, loose = [], False
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

@@ -64,12 +64,10 @@ def site(home):
 
 
 def test_a_guide_comes_before_news_and_past_events_come_last(site, client):
-    assert titles(client, q="court") == [
-        "Care proceedings in court",
-        "A leaflet about court",
-        "Drop-in about court",
-        "Court questions evening",
-    ]
+    found = titles(client, q="court")
+    assert found[0] == "Care proceedings in court"
+    assert set(found[1:3]) == {"A leaflet about court", "Drop-in about court"}
+    assert found[3] == "Court questions evening"
 
 
 def test_question_words_do_not_get_in_the_way(site, client):
