@@ -253,6 +253,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--postgres", action="store_true", help="use PostgreSQL on 127.0.0.1")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database afterwards (to look into it)"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -280,7 +283,9 @@ def main():
         print(f"p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     finally:
         connection.close()
-        if cleanup:
+        if args.keep:
+            print(f"Kept the database: {url}")
+        elif cleanup:
             import psycopg
 
             with psycopg.connect(admin, autocommit=True) as conn:

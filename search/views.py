@@ -97,7 +97,7 @@ class RerankedResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
-        items = self.head[start:stop]
+        items = _specific(self.head[start:stop])
         if stop > len(self.head) and self.rest is not None:
             offset = len(self.head)
             items += list(self.rest[max(start - offset, 0) : stop - offset])
@@ -113,10 +113,10 @@ def title_has(page, variants, language):
     )
 
 
-def tier(page, terms, synonym_variants, language, now):
-    if isinstance(page, EventPage) and page.end < now:
+def tier(page, terms, synonym_variants, language, past_events):
+    if page.pk in past_events:
         return 6
-    news = 2 if isinstance(page, NEWS) else 0
+    news = 2 if issubclass(page.specific_class, NEWS) else 0
     if title_has(page, [terms], language):
         return news
     if title_has(page, synonym_variants, language):
@@ -130,29 +130,41 @@ def ranked(pages, terms, language):
     all_variants = variants(terms, synonyms)
     now = timezone.now()
     for operator in ("and", "or"):
-        query = build_query(terms, synonyms, operator=operator, language=language)
-        head = best_matches(pages, query, all_variants, operator, language)
+        if ranking.ranks_in_sql():
+            match = ranking.Match(all_variants, lambda w: word_forms(w, language), operator)
+            head, rest = _ranked_in_sql(pages, match)
+        else:
+            query = build_query(terms, synonyms, operator=operator, language=language)
+            head = list(pages.search(query)[:RERANKED])
+            rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
         if head or len(terms.split()) < 2:
             break
     order = {page.pk: rank for rank, page in enumerate(head)}
-    head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, now), order[p.pk]))
-    others = pages.exclude(pk__in=list(order)).specific()
-    rest = others.search(query, order_by_relevance=not ranking.ranks_in_sql())
+    past_events = set(
+        EventPage.objects.filter(pk__in=list(order), end__lt=now).values_list("pk", flat=True)
+    )
+    head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, past_events), order[p.pk]))
     return RerankedResults(head, rest), operator == "or"
 
 
-def best_matches(pages, query, all_variants, operator, language):
-    """The RERANKED best matches the reader may see, best first, as specific pages."""
-    if ranking.ranks_in_sql():
-        expression = ranking.match_expression(
-            all_variants, lambda word: word_forms(word, language), operator
-        )
-        types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
-        candidates = ranking.best_page_ids(expression, types)
-        visible = set(pages.filter(pk__in=candidates).values_list("pk", flat=True))
-        ids = [pk for pk in candidates if pk in visible][:RERANKED]
-    else:
-        ids = [page.pk for page in pages.search(query)[:RERANKED]]
+def _ranked_in_sql(pages, match):
+    types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
+    candidates = ranking.best_page_ids(match, types)
+    visible = set(pages.filter(pk__in=candidates).values_list("pk", flat=True))
+    ids = [pk for pk in candidates if pk in visible][:RERANKED]
+    found = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
+    head = [found[pk] for pk in ids if pk in found]
+    rest = (
+        pages.filter(pk__in=ranking.matching(match, types))
+        .exclude(pk__in=[page.pk for page in head])
+        .order_by("-first_published_at", "-pk")
+        .specific()
+    )
+    return head, rest
+
+
+def _specific(pages_or_ids):
+    ids = [getattr(item, "pk", item) for item in pages_or_ids]
     found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     return [found[pk] for pk in ids if pk in found]
 
