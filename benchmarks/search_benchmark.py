@@ -216,6 +216,12 @@ def build_site(total, rng, log):
     call_command("update_index", verbosity=0)
     indexed = time.perf_counter() - started
     log(f"Indexed the whole site (update_index) in {indexed:.1f} s")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # As autovacuum would soon after a big import: the planner needs fresh statistics.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return live, indexed
 
 

@@ -178,3 +178,9 @@ def test_the_search_box_works_without_javascript_and_offers_suggestions_with_it(
     html = client.get("/").content.decode()
     assert '<form class="app-search" action="/search/" method="get" role="search">' in html
     assert 'data-suggest-url="/search/suggest/"' in html
+
+
+def test_words_found_only_in_the_body_still_count_as_every_word_found(site, client):
+    html = client.get("/search/", {"q": "judge decides"}).content.decode()
+    assert "some of them" not in html
+    assert titles(client, q="judge decides") == ["Care proceedings in court"]
