@@ -7,9 +7,8 @@ index is used (0.4 to 0.9 seconds a search). Here the index table is asked direc
 
 - SQLite: FTS5 ranks every match in one pass (bm25, titles weighted 4 to 1).
 - PostgreSQL: a GIN index on `title || body` (search/migrations/0002) finds the matches. The
-  pages whose title has the words come first, ranked by ts_rank on the (short) title; the
-  others follow newest first (search/views.py): ranking every long body costs more than it
-  tells on a common word.
+  pages whose title has the words come first, ranked by ts_rank on the (short) title; then the
+  others, newest first: ranking every long body costs more than it tells on a common word.
 
 The queries take words only (search.query.words_of: letters and digits), so nothing a reader
 types reaches them as syntax. With Elasticsearch, its own ranking is used instead.
@@ -134,4 +133,13 @@ def _postgres_ranked_sql(match, content_type_ids):
         ORDER BY ts_rank(entry.title, to_tsquery(%s)) DESC, entry.id""",  # noqa: S608
         [*content_type_ids, match.tsquery(), match.tsquery()],
     )
-    return [in_title]
+    elsewhere = (
+        f"""SELECT entry.object_id FROM wagtailsearch_indexentry AS entry
+        JOIN wagtailcore_page AS page ON page.id = CAST(entry.object_id AS INTEGER)
+        WHERE entry.content_type_id IN ({types})
+          AND (entry.title || entry.body) @@ to_tsquery(%s)
+          AND NOT entry.title @@ to_tsquery(%s)
+        ORDER BY page.first_published_at DESC NULLS LAST, page.id DESC""",  # noqa: S608
+        [*content_type_ids, match.tsquery(), match.tsquery()],
+    )
+    return [in_title, elsewhere]

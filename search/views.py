@@ -137,7 +137,8 @@ def ranked(pages, terms, language):
             query = build_query(terms, synonyms, operator=operator, language=language)
             head = list(pages.search(query)[:RERANKED])
             rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
-        # On PostgreSQL the head holds title matches only: other matches may still exist.
+        # The head is drawn from the best candidates; if none of those may be shown, others
+        # that have every word may still exist.
         if head or len(terms.split()) < 2 or rest.exists():
             break
     order = {page.pk: rank for rank, page in enumerate(head)}
