@@ -185,9 +185,14 @@ TRANSLATOR_PERMISSIONS = {
 
 
 def grant_translation_permissions(apps):
+    grant(apps, TRANSLATOR_PERMISSIONS)
+
+
+def grant(apps, permissions_by_group):
+    """Adds model permissions to groups (creating the groups if need be)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, permissions in TRANSLATOR_PERMISSIONS.items():
+    for name, permissions in permissions_by_group.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(
             *(
@@ -212,19 +217,10 @@ SEARCH_PERMISSIONS = {
 
 
 def grant_search_permissions(apps):
-
+    # Permissions are normally made after migrations; this migration needs them now.
     for label in ("wagtailsearchpromotions", "search"):
         app_config = apps.get_app_config(label)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, permissions in SEARCH_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                for app_label, codename in permissions
-            )
-        )
+    grant(apps, SEARCH_PERMISSIONS)
