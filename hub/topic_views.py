@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hub import topics
@@ -19,7 +20,7 @@ class TopicViewSet(SnippetViewSet):
     menu_label = "Topics"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "slug", "pages"]
+    list_display = ["name", "slug", Column("pages", label="Pages tagged")]
     search_fields = ["name"]
     ordering = ["name"]
 

@@ -217,10 +217,10 @@ register_snippet(TopicViewSet)
 @hooks.register("register_snippet_listing_buttons")
 def topic_merge_button(snippet, user, next_url=None):
     from taggit.models import Tag
-    from wagtail.snippets.widgets import SnippetListingButton
+    from wagtail.admin.widgets.button import ListingButton
 
     if isinstance(snippet, Tag) and user.has_perm("taggit.change_tag"):
-        yield SnippetListingButton(
+        yield ListingButton(
             "Merge into…",
             reverse("wagtailsnippets_taggit_tag:merge", args=[snippet.pk]),
             icon_name="resubmit",

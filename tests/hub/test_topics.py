@@ -89,3 +89,12 @@ def test_topics_show_in_the_readers_language_or_marked_as_english(tagged, client
     )
     page = client.get("/cy/tags/court/").content.decode()
     assert ">llys</h1>" in page
+
+
+def test_the_topics_list_counts_pages_and_offers_merge(tagged, client, people):
+    client.force_login(people["comms"])
+    html = client.get("/admin/snippets/taggit/tag/").content.decode()
+    merge = f"/admin/snippets/taggit/tag/merge/{Tag.objects.get(slug='courts').pk}/"
+    assert merge in html
+    assert "Pages tagged" in html
+    assert client.get("/admin/snippets/events/venue/").status_code == 200
