@@ -1,36 +1,83 @@
 """Builds iCalendar (.ics) files for events, in UK time with its clock changes."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 PRODID = "-//Partnership Hub//Events//EN"
+LONDON_TZID = "Europe/London"
+LONDON = ZoneInfo(LONDON_TZID)
 
 
 def build_calendar(events, request, name):
+    """The .ics file of the given events, as bytes."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/London")
+    calendar.add("x-wr-timezone", LONDON_TZID)
+    # Every file carries it, even an empty feed, so that a client always has UK time's rules.
+    calendar.add_component(london_timezone())
     for event in events:
         calendar.add_component(build_event(event, request))
-    # Adds a VTIMEZONE for Europe/London, with its GMT and BST rules.
-    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def build_event(event, request):
-    from django.utils import timezone
+def london_timezone():
+    """The VTIMEZONE for UK time that every calendar client reads: GMT from the last Sunday
+    of October, BST from the last Sunday of March, every year with no end date."""
+    # Not icalendar's add_missing_timezones(): it writes long RDATE lists that stop in 2038,
+    # and clients that do not read them in full keep BST all winter.
+    zone = Timezone()
+    zone.add("tzid", LONDON_TZID)
+    zone.add_component(
+        _observance(
+            TimezoneStandard(),
+            name="GMT",
+            start=datetime.datetime(1970, 10, 25, 2, 0),  # 02:00 BST goes back to 01:00 GMT
+            offset_from=1,
+            offset_to=0,
+            month=10,
+        )
+    )
+    zone.add_component(
+        _observance(
+            TimezoneDaylight(),
+            name="BST",
+            start=datetime.datetime(1970, 3, 29, 1, 0),  # 01:00 GMT goes forward to 02:00 BST
+            offset_from=0,
+            offset_to=1,
+            month=3,
+        )
+    )
+    return zone
 
-    london = timezone.get_default_timezone()
+
+def _observance(observance, name, start, offset_from, offset_to, month):
+    """One half of UK time (GMT or BST): its name, its offsets from UTC in hours, and the
+    month on whose last Sunday it begins."""
+    observance.add("dtstart", start)  # a local time, as RFC 5545 requires here
+    observance.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+    observance.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+    observance.add("tzname", name)
+    observance.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+    return observance
+
+
+def build_event(event, request):
+    """The VEVENT of one event page."""
     item = Event()
     item.add("uid", f"event-{event.translation_key}-{event.locale.language_code}@partnership-hub")
     # Each event says which language it is in: an English event in a Welsh feed says "en".
     language = {"LANGUAGE": event.locale.language_code}
     item.add("summary", event.title, parameters=language)
-    item.add("dtstart", timezone.localtime(event.start, london))
-    item.add("dtend", timezone.localtime(event.end, london))
+    # RFC 5545's TZID form, not UTC: clients place it with the VTIMEZONE above, and one without
+    # time-zone support still shows the page's wall-clock time (right on a phone on UK time).
+    item.add("dtstart", event.start.astimezone(LONDON))
+    item.add("dtend", event.end.astimezone(LONDON))
     item.add("dtstamp", event.last_published_at or event.latest_revision_created_at or event.start)
     item.add("description", event.summary_text, parameters=language)
     item.add("url", event.get_full_url(request=request))
