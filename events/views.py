@@ -7,6 +7,7 @@ from events.ics import build_calendar
 from events.models import EventPage
 from hub.i18n import in_reader_language
 from hub.models import HubSettings
+from hub.public import public_pages
 
 
 def _ics_response(body, filename):
@@ -17,13 +18,7 @@ def _ics_response(body, filename):
 
 def event_ics(request, page_id):
     """One event as an .ics file, to add to a phone's or computer's calendar."""
-    event = (
-        EventPage.objects.live()
-        .public()
-        .select_related("venue", "locale")
-        .filter(pk=page_id)
-        .first()
-    )
+    event = public_pages(EventPage).select_related("venue", "locale").filter(pk=page_id).first()
     if event is None:
         raise Http404("No such event")
     return _ics_response(
@@ -34,7 +29,7 @@ def event_ics(request, page_id):
 def upcoming_ics(request):
     """A calendar feed of every upcoming event, in the reader's language."""
     events = (
-        in_reader_language(EventPage.objects.live().public())
+        in_reader_language(public_pages(EventPage))
         .filter(end__gte=timezone.now())
         .select_related("venue", "locale")
         .order_by("start")

@@ -17,6 +17,7 @@ from guides.blocks import StepBlock
 from hub.blocks import DownloadBlock, VideoBlock
 from hub.i18n import children_in_reader_language, in_reader_language, localized_pages
 from hub.models import BasePage
+from hub.public import public_pages
 
 # What an 'and' or 'or' step shows in place of its number, in the reader's language.
 STEP_LOGIC_LABELS = {
@@ -175,23 +176,20 @@ class GuidePage(BasePage):
         if self.is_easy_read:
             return None
         return in_reader_language(
-            GuidePage.objects.live()
-            .public()
-            .filter(standard_version__translation_key=self.translation_key)
+            public_pages(GuidePage).filter(standard_version__translation_key=self.translation_key)
         ).first()
 
     @property
     def standard_version_for_reader(self):
         """The standard guide this Easy Read guide is a version of, in the reader's language
         where it has been translated."""
-        if not self.standard_version or not self.standard_version.live:
-            return None
-        return localized_pages([self.standard_version])[0]
+        shown = localized_pages([self.standard_version])
+        return shown[0] if shown else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = localized_pages(
-            r.guide for r in self.related_guides.select_related("guide") if r.guide.live
+            r.guide for r in self.related_guides.select_related("guide")
         )
         return context
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 from hub.blocks import BodyBlock
 from hub.i18n import in_reader_language, localized_pages
 from hub.models import BasePage
+from hub.public import public_pages
 
 
 class HomePage(BasePage):
@@ -60,21 +61,19 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_guides"] = localized_pages(
-            item.guide
-            for item in self.featured_guides.select_related("guide").all()
-            if item.guide and item.guide.live
+            item.guide for item in self.featured_guides.select_related("guide").all()
         )
         context["upcoming_events"] = (
-            in_reader_language(EventPage.objects.live().public())
+            in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())
             .select_related("venue")
             .order_by("start")[:3]
         )
-        context["latest_stories"] = in_reader_language(StoryPage.objects.live().public()).order_by(
+        context["latest_stories"] = in_reader_language(public_pages(StoryPage)).order_by(
             "-first_published_at"
         )[:3]
         charter = (
-            in_reader_language(CoProductionCharterPage.objects.live().public())
+            in_reader_language(public_pages(CoProductionCharterPage))
             .prefetch_related("principles")
             .first()
         )

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
+from hub.public import public_pages
+
 
 def reader_language():
     """The language code the reader is browsing in (from the URL prefix)."""
@@ -61,10 +63,9 @@ def language_versions(request, page=None):
     if isinstance(page, Page) and page.pk:
         urls = {
             translation.locale.language_code: translation.get_url(request)
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
+            for translation in public_pages(page.get_translations(inclusive=True)).select_related(
+                "locale"
+            )
         }
     elif page is None and request is not None:
         path = request.get_full_path()
@@ -87,24 +88,41 @@ def children_in_reader_language(model, parent):
     under = Q(pk__in=[])
     for each in parents:
         under |= model.objects.child_of_q(each)
-    return in_reader_language(model.objects.live().public().filter(under))
+    return in_reader_language(public_pages(model).filter(under))
 
 
 def localized_pages(pages):
     """Each page in the reader's language where a live, public translation exists, else the
-    page itself: one query for the lot (``Page.localized`` would make one per page)."""
-    pages = list(pages)
-    reader = reader_language()
+    page itself if the public may see it; pages the public may not see are left out. One
+    query for the lot, and one per page type for translations (``Page.localized`` would make
+    several per page)."""
+    pages = [page for page in pages if page is not None]
     if not pages:
         return pages
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
+    reader = reader_language()
+    keys = {page.translation_key for page in pages}
+    visible, translated = set(), {}
+    for pk, key, code in (
+        public_pages()
         .filter(
-            translation_key__in=[page.translation_key for page in pages],
-            locale__language_code=reader,
+            Q(pk__in=[page.pk for page in pages])
+            | Q(translation_key__in=keys, locale__language_code=reader)
         )
-        .specific()
+        .values_list("pk", "translation_key", "locale__language_code")
+    ):
+        visible.add(pk)
+        if code == reader:
+            translated[key] = pk
+    wanted = {
+        translated[page.translation_key] for page in pages if page.translation_key in translated
     }
-    return [translations.get(page.translation_key, page) for page in pages]
+    wanted -= {page.pk for page in pages}
+    fetched = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    result = []
+    for page in pages:
+        pk = translated.get(page.translation_key)
+        if pk is not None and pk != page.pk:
+            result.append(fetched[pk])
+        elif page.pk in visible:
+            result.append(page)
+    return result

@@ -7,6 +7,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from hub.public import public_pages
+
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap covers one tree (the English one); this covers the site's tree in
@@ -18,14 +20,7 @@ class MultilingualSitemap(Sitemap):
         trees = Q(pk__in=[])
         for home in root.get_translations(inclusive=True):
             trees |= Page.objects.descendant_of_q(home, inclusive=True)
-        return (
-            Page.objects.live()
-            .public()
-            .filter(trees)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return public_pages().filter(trees).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)

@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
-from wagtail.models import Page
 
 from hub.i18n import in_reader_language
+from hub.public import public_pages
 from hub.templatetags.hub_tags import topic_labels
 
 TAGGED_PER_PAGE = 10
@@ -22,9 +22,11 @@ def tag_page(request, slug):
     tagged = Q()
     for through in (GuidePageTag, EventPageTag, StoryPageTag):
         tagged |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
-    pages = in_reader_language(Page.objects.live().public().filter(tagged)).order_by(
-        "-first_published_at", "pk"
-    )
+    public = public_pages().filter(tagged)
+    # A topic only a draft carries is not public yet: its name is not shown to anyone.
+    if not public.exists():
+        raise Http404("No public page carries this topic")
+    pages = in_reader_language(public).order_by("-first_published_at", "pk")
     results = Paginator(pages, TAGGED_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = results.object_list.specific()
     topic = topic_labels([tag])[0]

@@ -22,6 +22,7 @@ from events.models import EventIndexPage, EventPage, EventPageTag
 from guides.models import GuideIndexPage, GuidePage, GuidePageTag
 from home.models import HomePage, StandardPage
 from hub.i18n import in_reader_language, localized_pages, reader_language
+from hub.public import public_pages
 from search import ranking
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
@@ -178,7 +179,7 @@ def promotions_for(terms):
         .select_related("page")
         .order_by("sort_order")
     )
-    pages = localized_pages(p.page for p in promotions if p.page and p.page.live)
+    pages = localized_pages(p.page for p in promotions)
     by_key = {page.translation_key: page for page in pages}
     result = []
     for promotion in promotions:
@@ -233,9 +234,7 @@ def search(request):
         "now": timezone.now(),
     }
     if query:
-        pages = in_reader_language(
-            Page.objects.live().public(), as_values=not uses_database_search()
-        )
+        pages = in_reader_language(public_pages(), as_values=not uses_database_search())
         if selected_type:
             pages = pages.type(*TYPES[selected_type][1])
         if tag:
@@ -265,9 +264,11 @@ def search(request):
 
 
 def _used_tags():
+    """Topics that pages the public may see carry: a draft's new topic stays unseen."""
     used = Q(pk__in=[])
+    shown = public_pages().values("pk")
     for through in (GuidePageTag, EventPageTag, StoryPageTag):
-        used |= Q(pk__in=through.objects.values("tag_id"))
+        used |= Q(pk__in=through.objects.filter(content_object__in=shown).values("tag_id"))
     return Tag.objects.filter(used).values("pk")
 
 
@@ -278,9 +279,7 @@ def suggest(request):
     terms = search_terms(clean_query(request.GET.get("q", "")), reader_language())
     suggestions = []
     if len(terms) >= 2:
-        pages = in_reader_language(
-            Page.objects.live().public(), as_values=not uses_database_search()
-        )
+        pages = in_reader_language(public_pages(), as_values=not uses_database_search())
         for page in pages.autocomplete(terms)[:SUGGESTIONS]:
             suggestions.append({"title": page.title, "url": page.get_url(request=request)})
     return JsonResponse({"suggestions": suggestions})

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from hub.i18n import children_in_reader_language
 from hub.models import BasePage
+from hub.public import only_public
 
 STORIES_PER_PAGE = 10
 
@@ -156,11 +157,11 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["updates"] = self.updates.order_by("-date")
-        context["promises"] = [
-            item.promise
-            for item in self.promises_kept.select_related("promise__principle__page")
-            if item.promise.principle.page.live
+        promises = [
+            item.promise for item in self.promises_kept.select_related("promise__principle__page")
         ]
+        charters = {page.pk for page in only_public(p.principle.page for p in promises)}
+        context["promises"] = [p for p in promises if p.principle.page_id in charters]
         return context
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.models import Locale, Site
 
 from hub import i18n
+from hub.public import public_pages
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def site_navigation(context):
         return {"home": None, "home_url": "/", "items": []}
     root = site.root_page.localized.specific
     # The English home's sections, each in the reader's language where it has been translated.
-    sections = site.root_page.get_children().live().public().in_menu()
+    sections = public_pages(site.root_page.get_children()).in_menu()
     items = []
     for page in i18n.localized_pages(sections):
         url = page.get_url(request=request)
@@ -89,17 +90,18 @@ def absolute_url(context, url):
 @register.simple_tag
 def footer_links(hub):
     """The footer's links, each to its page in the reader's language where translated (one
-    query for all of them), with the accessibility statement last."""
-    links = [
-        (block.value["page"], block.value["label"])
-        for block in hub.footer_links
-        if block.value["page"] and block.value["page"].live
+    query for all of them), with the accessibility statement last. Links to pages the public
+    may not see (drafts, restricted or deleted pages) are left out."""
+    links = [(block.value["page"], block.value["label"]) for block in hub.footer_links]
+    if hub.accessibility_statement:
+        links.append((hub.accessibility_statement, gettext("Accessibility statement")))
+    links = [(page, label) for page, label in links if page is not None]
+    shown = {page.translation_key: page for page in i18n.localized_pages(p for p, _l in links)}
+    return [
+        (shown[page.translation_key], label or shown[page.translation_key].title)
+        for page, label in links
+        if page.translation_key in shown
     ]
-    statement = hub.accessibility_statement
-    if statement and statement.live:
-        links.append((statement, gettext("Accessibility statement")))
-    pages = i18n.localized_pages(page for page, _label in links)
-    return [(page, label or page.title) for page, (_page, label) in zip(pages, links, strict=True)]
 
 
 @register.simple_tag
