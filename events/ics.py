@@ -81,8 +81,9 @@ def build_event(event, request):
     item.add("dtstamp", event.last_published_at or event.latest_revision_created_at or event.start)
     item.add("description", event.summary_text, parameters=language)
     item.add("url", event.get_full_url(request=request))
-    if event.is_in_person and event.venue:
-        item.add("location", ", ".join([event.venue.name, *event.venue.address_lines]))
+    venue = event.public_venue
+    if event.is_in_person and venue:
+        item.add("location", ", ".join([venue.name, *venue.address_lines]))
     elif event.is_online:
         item.add("location", gettext("Online"))
     return item

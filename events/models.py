@@ -309,6 +309,14 @@ class EventPage(BasePage):
             raise ValidationError(errors)
 
     @property
+    def public_venue(self):
+        """The venue as readers may see it: only once parents have approved it. A venue that
+        is new and still in review (or unpublished) shows as "to be confirmed"; a live venue's
+        unapproved changes wait in its revisions, so its row is what was approved."""
+        venue = self.venue if self.venue_id else None
+        return venue if venue is not None and venue.live else None
+
+    @property
     def is_online(self):
         return self.attendance != self.Attendance.IN_PERSON
 
@@ -343,15 +351,16 @@ class EventPage(BasePage):
             "isAccessibleForFree": self.cost.strip().lower() == "free",
         }
         locations = []
-        if self.is_in_person and self.venue:
+        venue = self.public_venue
+        if self.is_in_person and venue:
             locations.append(
                 {
                     "@type": "Place",
-                    "name": self.venue.name,
+                    "name": venue.name,
                     "address": {
                         "@type": "PostalAddress",
-                        "streetAddress": ", ".join(self.venue.address_lines),
-                        "postalCode": self.venue.postcode,
+                        "streetAddress": ", ".join(venue.address_lines),
+                        "postalCode": venue.postcode,
                         "addressCountry": "GB",
                     },
                 }
