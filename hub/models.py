@@ -11,11 +11,23 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, Task, TaskState
+from wagtail.models import Page, PagePermissionTester, Revision, Task, TaskState
 
 from hub import notifications
 from hub.blocks import FooterLinkBlock
 from hub.roles import PARENT_REVIEWERS
+from hub.translation_review import translation_progress
+
+
+class HubPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions with one rule more: only people who may publish may delete
+    or move a page. Wagtail lets anyone who may edit delete or move drafts, other people's
+    included; on the hub comms staff write and submit, and administrators do the rest."""
+
+    def can_delete(self, ignore_bulk=False):
+        if not (self.user.is_superuser or "publish" in getattr(self, "permissions", ())):
+            return False
+        return super().can_delete(ignore_bulk=ignore_bulk)
 
 
 class BasePage(Page):
@@ -42,6 +54,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return HubPagePermissionTester(user, self)
 
     @cached_property
     def summary(self):
@@ -147,11 +162,20 @@ class ParentPanelReviewTask(Task):
             revision=revision, decision=ParentReviewDecision.Decision.APPROVED
         )
 
-    def user_can_access_editor(self, obj, user):
-        return self.is_reviewer(user)
+    # Parent reviewers read, compare, comment and decide; they never open the editor, so they
+    # never write a revision (Task.user_can_access_editor stays False), cannot cancel the
+    # review (Wagtail's only route to cancelling is the editor) and cannot lock anyone out.
+
+    def may_decide(self, obj, user, revision=None):
+        """A parent reviewer may decide on a draft they did not ask to review and did not write:
+        nobody approves their own words."""
+        if not self.is_reviewer(user) or self.requested_by(obj) == user:
+            return False
+        revision = revision or obj.get_latest_revision()
+        return revision is None or revision.user_id != user.pk
 
     def get_actions(self, obj, user):
-        if not self.is_reviewer(user) or self.requested_by(obj) == user:
+        if not self.may_decide(obj, user):
             return []
         actions = [("reject", "Request changes", True)]
         task_state = obj.current_workflow_task_state
@@ -178,10 +202,25 @@ class ParentPanelReviewTask(Task):
         if task_state.status != TaskState.STATUS_IN_PROGRESS:
             return
         obj = task_state.workflow_state.content_object
-        if not self.is_reviewer(user) or self.requested_by(obj) == user:
-            raise PermissionDenied("Only a parent reviewer who did not ask for the review can act.")
         revision = obj.get_latest_revision()
+        if not self.may_decide(obj, user, revision):
+            raise PermissionDenied(
+                "Only a parent reviewer who neither asked for the review nor wrote the draft "
+                "can decide on it."
+            )
+        seen = kwargs.get("revision")
+        if seen and int(seen) != revision.pk:
+            # The draft changed after this reviewer opened it: a decision is only ever about
+            # the words the reviewer read.
+            raise StaleDraft(revision)
         comment = kwargs.get("comment", "")
+        if action_name == "approve":
+            progress = translation_progress(obj)
+            if progress and progress.missing:
+                raise PermissionDenied(
+                    f"Only {progress.translated} of {progress.total} texts are translated: "
+                    "parents approve a translation only when all of it is."
+                )
         if action_name == "reject":
             ParentReviewDecision.objects.create(
                 task_state=task_state,
@@ -222,6 +261,14 @@ class ParentPanelReviewTask(Task):
                 notifications.parent_approved(
                     task_state, user, comment, approvals, self.approvals_required
                 )
+
+
+class StaleDraft(PermissionDenied):
+    """The draft has a newer revision than the one the reviewer read and decided on."""
+
+    def __init__(self, latest):
+        super().__init__("The draft changed after you opened it. Read the new version first.")
+        self.latest = latest
 
 
 class ParentReviewDecision(models.Model):
@@ -287,3 +334,18 @@ class TopicName(models.Model):
 
     def __str__(self):
         return f"{self.tag}: {self.name} ({self.language_code})"
+
+
+def follow_the_latest_revision(sender, instance, created=False, raw=False, **kwargs):
+    """A draft edited while it waits for parent review: the review is now about the new words.
+
+    Its preview shows them, and approvals (which count for one revision) start again.
+    Connected to Revision's post_save.
+    """
+    if not created or raw:
+        return
+    TaskState.objects.filter(
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+        status=TaskState.STATUS_IN_PROGRESS,
+    ).exclude(revision=instance).update(revision=instance)

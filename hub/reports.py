@@ -5,14 +5,22 @@ from itertools import chain
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
-from wagtail.models import ModelLogEntry, Page, PageLogEntry
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState
 
 from hub import translation_status
-from hub.models import ParentReviewDecision
+from hub.media import EMERGENCY_FILE_CHANGE
+from hub.models import ParentPanelReviewTask, ParentReviewDecision
+from hub.workflows import PUBLISHED
+
+# Log actions that put words live: Wagtail's own publish (a person, a schedule or a command),
+# and the parent review's.
+PUBLISH_ACTIONS = ["wagtail.publish", "wagtail.publish.scheduled", PUBLISHED]
+NOBODY = "No person: a schedule or a command"
 
 
 def can_see_review_reports(user):
@@ -67,10 +75,13 @@ class ParentReviewDecisionsReport(HubReportView):
 
 
 class PublishedWithoutReviewReport(HubReportView):
-    """Publishes made directly by a person (an emergency), not by a finished parent review.
+    """Every publish of words parents did not approve, and every emergency change to a file
+    that live pages use.
 
-    Parent review publishes on the workflow's behalf, and scheduled publishing runs as the
-    system, so both leave no user on the log entry; anything else was a person's direct publish.
+    Decided by what was published, not by who: a publish counts as reviewed only when the
+    revision that went live is one a parent review approved. So an administrator's direct
+    (emergency) publish, a scheduled publish of a revision nobody reviewed, a revert, a bulk
+    publish and content loaded by a command are all listed, whoever or whatever did them.
     """
 
     page_title = "Published without parent review"
@@ -78,25 +89,35 @@ class PublishedWithoutReviewReport(HubReportView):
     index_url_name = "hub_reports:published_without_review"
     index_results_url_name = "hub_reports:published_without_review_results"
     columns = [
-        Column("label", label="Page or snippet"),
-        Column("user", label="Published by", accessor="user_display_name"),
+        Column("label", label="Page, snippet or file"),
+        Column("what", label="What happened", accessor="message"),
+        Column("user", label="By", accessor="done_by"),
         DateColumn("timestamp", label="When"),
     ]
-    list_export = ["label", "user_display_name", "timestamp"]
+    list_export = ["label", "message", "done_by", "timestamp"]
 
     def get_filename(self):
         return "published-without-parent-review"
 
     def get_queryset(self):
-        directly = {"action": "wagtail.publish", "user__isnull": False}
-        return sorted(
+        approved = TaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            task__in=ParentPanelReviewTask.objects.all(),
+            revision__isnull=False,
+        ).values("revision_id")
+        unreviewed = Q(action__in=PUBLISH_ACTIONS) & ~Q(revision__in=approved)
+        emergency = Q(action=EMERGENCY_FILE_CHANGE)
+        entries = sorted(
             chain(
-                PageLogEntry.objects.filter(**directly).select_related("user"),
-                ModelLogEntry.objects.filter(**directly).select_related("user"),
+                PageLogEntry.objects.filter(unreviewed).select_related("user"),
+                ModelLogEntry.objects.filter(unreviewed | emergency).select_related("user"),
             ),
             key=lambda entry: entry.timestamp,
             reverse=True,
         )
+        for entry in entries:
+            entry.done_by = entry.user_display_name if entry.user_id else NOBODY
+        return entries
 
 
 class TranslationStatusColumn(Column):
@@ -176,7 +197,8 @@ class TranslationStatusReport(ReportView):
 
 class SearchTermsReport(SearchTermsReportView):
     """Wagtail's search terms report (what people searched for, and how often), for comms
-    staff and administrators as well as superusers: they keep the best bets and synonyms."""
+    staff and administrators as well as superusers: they keep the synonyms, and suggest best
+    bets (which administrators set, as they are live the moment they are saved)."""
 
     index_url_name = "hub_search_terms:index"
     index_results_url_name = "hub_search_terms:results"
@@ -189,4 +211,4 @@ class SearchTermsReport(SearchTermsReportView):
 
 
 def can_see_search_terms(user):
-    return user.is_active and user.has_perm("wagtailsearchpromotions.change_searchpromotion")
+    return user.is_active and user.has_perm("wagtailsearchpromotions.view_query")

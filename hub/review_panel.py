@@ -1,10 +1,12 @@
 """The dashboard panel parent reviewers open on: 'Waiting for your review'."""
 
+from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
 from hub.models import ParentPanelReviewTask
+from hub.translation_review import translation_progress
 
 
 class WaitingForYourReviewPanel(Component):
@@ -33,6 +35,8 @@ class WaitingForYourReviewPanel(Component):
             items.append(
                 {
                     "obj": obj,
+                    "language": self.language(obj),
+                    "translation": translation_progress(obj),
                     "kind": getattr(obj, "content_type_label", obj._meta.verbose_name.title()),
                     "requested_by": state.workflow_state.requested_by,
                     "started_at": state.started_at,
@@ -54,6 +58,14 @@ class WaitingForYourReviewPanel(Component):
             "items": items,
             "csrf_token": parent_context.get("csrf_token"),
         }
+
+    @staticmethod
+    def language(obj):
+        """The draft's language, when it is not the source language (English)."""
+        locale = getattr(obj, "locale", None)
+        if locale is None or locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        return locale.get_display_name()
 
     @staticmethod
     def _url_name(obj, name):

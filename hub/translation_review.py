@@ -11,13 +11,16 @@ database row, which is what the public sees. Here:
 - "Sync translated pages" no longer offers to publish straight away.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 # The editor form's value for its main button (wagtail-localize's "Publish in ...").
@@ -26,6 +29,8 @@ EDITOR_MAIN_ACTION = "publish"
 
 def enabled_translation_for(instance):
     """The synced translation whose target is ``instance``, or None."""
+    if not getattr(instance, "translation_key", None):
+        return None
     return (
         Translation.objects.filter(
             source__object_id=instance.translation_key,
@@ -35,6 +40,29 @@ def enabled_translation_for(instance):
         .select_related("source", "target_locale")
         .first()
     )
+
+
+@dataclass
+class TranslationProgress:
+    """How much of a synced translation is done: parents approve only a whole one."""
+
+    language: str
+    translated: int
+    total: int
+
+    @property
+    def missing(self):
+        return self.total - self.translated
+
+
+def translation_progress(instance):
+    """The progress of the synced translation ``instance`` is the target of, or None for
+    pages in the source language and translations made by hand."""
+    translation = enabled_translation_for(instance)
+    if translation is None:
+        return None
+    total, translated = translation.get_progress()
+    return TranslationProgress(translation.target_locale.get_display_name(), translated, total)
 
 
 @transaction.atomic
@@ -67,8 +95,11 @@ def save_translation_draft(translation, user):
 
 
 def user_can_submit(user, instance):
+    """Whoever may edit a translation may send it to parent review, and send corrected words
+    while it is there (a new round: approvals start again on the new words)."""
     if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_submit_for_moderation()
+        perms = instance.permissions_for_user(user)
+        return perms.can_edit() and not perms.page_locked() and instance.has_workflow
     from wagtail.snippets.permissions import get_permission_name
 
     return user.has_perm(get_permission_name("change", type(instance)))
@@ -105,6 +136,18 @@ def handle_editor_action(request, instance):
     if not user_can_submit(request.user, instance):
         raise PermissionDenied
     language = translation.target_locale.get_display_name()
+    total, translated = translation.get_progress()
+    if translated < total:
+        messages.error(
+            request,
+            _(
+                "The %(language)s translation cannot go to parent review yet: %(translated)s of "
+                "%(total)s texts are translated. Parents approve what the public will read, so "
+                "translate every text first."
+            )
+            % {"language": language, "translated": translated, "total": total},
+        )
+        return redirect(request.path)
     try:
         outcome = submit_translation_for_review(translation, request.user)
     except ValidationError:
@@ -127,6 +170,16 @@ def handle_editor_action(request, instance):
     }[outcome]
     messages.success(request, text % {"language": language})
     return redirect(request.path)
+
+
+def convert_to_alias_for_publishers_only(request, page_id):
+    """wagtail-localize's "Convert to alias" makes a translation mirror the English page and
+    take its live status: a page goes live in another language with no parent review. Only
+    people who may publish (hub administrators) may do it."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
 
 
 class UpdateTranslationsWithoutPublishing(UpdateTranslationsView):

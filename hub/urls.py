@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -9,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import media
 from hub import views as hub_views
 from hub.sitemap import MultilingualSitemap
 from search import views as search_views
@@ -24,8 +24,11 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images go through a check (hub/media.py) in every environment: a file only drafts
+# use is not public yet. Documents are served by Wagtail's view above, never from here.
+urlpatterns += [
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media.serve_media, name="media"),
+]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

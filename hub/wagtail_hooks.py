@@ -1,11 +1,14 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from hub import translation_review
+from hub import media, translation_review
+from hub.media import EMERGENCY_FILE_CHANGE
 from hub.topic_views import TopicViewSet
+from hub.workflows import PUBLISHED, SCHEDULED
 
 
 @hooks.register("register_log_actions")
@@ -24,15 +27,50 @@ def register_parent_review_log_actions(actions):
         def format_comment(self, log_entry):
             return log_entry.data.get("comment", "")
 
-    @actions.register_action("hub.parent_review.published")
+    @actions.register_action(PUBLISHED)
     class PublishedAfterParentReview(LogFormatter):
         label = "Parent review: published"
 
         def format_message(self, log_entry):
-            approvers = log_entry.data.get("approved_by") or []
+            approvers = (log_entry.data or {}).get("approved_by") or []
             return "Published after parent review, approved by " + (
                 ", ".join(approvers) or "nobody recorded"
             )
+
+    @actions.register_action(SCHEDULED)
+    class ScheduledAfterParentReview(LogFormatter):
+        label = "Parent review: approved, to go live at its go-live date"
+
+        def format_message(self, log_entry):
+            approvers = (log_entry.data or {}).get("approved_by") or []
+            return (
+                "Approved by "
+                + (", ".join(approvers) or "nobody recorded")
+                + ("; it goes live at its go-live date")
+            )
+
+    @actions.register_action(EMERGENCY_FILE_CHANGE)
+    class FileChangedWhileLive(LogFormatter):
+        label = "Changed while live pages use it (without parent review)"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            what = ", ".join(data.get("fields") or []) or "the file"
+            pages = len(data.get("pages") or [])
+            return f"Changed without parent review ({what}) while {pages} live page(s) used it"
+
+
+@hooks.register("before_move_page")
+def only_people_who_may_move_see_the_move_confirmation(request, page, destination):
+    """Wagtail checks the permission when the move is made; this refuses the confirmation
+    screen too, so nobody is asked to confirm what they may not do."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_serve_document")
+def documents_only_drafts_use_are_not_public(document, request):
+    media.check_document_is_public(document, request)
 
 
 @hooks.register("construct_homepage_panels")
@@ -186,14 +224,19 @@ def send_snippet_translations_to_review(request, instance):
 
 @hooks.register("register_admin_urls", order=-1)
 def replace_sync_translations_view():
-    """Ahead of wagtail-localize's own URL: "Sync translated pages" without "Publish"."""
+    """Ahead of wagtail-localize's own URLs: "Sync translated pages" without "Publish", and
+    "Convert to alias" for publishers only."""
     from django.urls import path
 
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             translation_review.UpdateTranslationsWithoutPublishing.as_view(),
-        )
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_review.convert_to_alias_for_publishers_only,
+        ),
     ]
 
 

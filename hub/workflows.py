@@ -1,6 +1,14 @@
-"""What happens when parent review finishes: the approved revision goes live."""
+"""What happens when parent review finishes: the approved revision goes live.
 
-from wagtail.log_actions import log
+Wagtail imports this module (WAGTAIL_FINISH_WORKFLOW_ACTION) while it loads its own models,
+so it imports no models at the top.
+"""
+
+from wagtail.log_actions import LogContext, log
+from wagtail.log_actions import registry as log_registry
+
+PUBLISHED = "hub.parent_review.published"
+SCHEDULED = "hub.parent_review.scheduled"
 
 
 def publish_approved_revision(workflow_state, user=None):
@@ -8,27 +16,42 @@ def publish_approved_revision(workflow_state, user=None):
 
     Wagtail's default finish action publishes the latest revision as the last approver and so
     needs that approver to hold publish rights. Parent reviewers must never hold them: the
-    workflow publishes, and the log says who approved. Scheduled pages keep their go-live date.
+    workflow publishes, and the history names every parent who approved, never one of them as
+    the publisher. Scheduled pages keep their go-live date.
     """
     from hub.models import ParentReviewDecision
 
     obj = workflow_state.content_object
     task_state = workflow_state.current_task_state
     revision = task_state.revision if task_state else obj.get_latest_revision()
-    approvers = list(
+    approvals = list(
         ParentReviewDecision.objects.filter(
             task_state__workflow_state=workflow_state,
             revision=revision,
             decision=ParentReviewDecision.Decision.APPROVED,
         )
         .order_by("created_at")
-        .values_list("reviewer__username", flat=True)
+        .select_related("reviewer")
     )
-    revision.publish(user=None)
-    log(
-        instance=obj,
-        action="hub.parent_review.published",
-        user=user,
-        revision=revision,
-        data={"approved_by": approvers},
-    )
+    data = {
+        "approved_by": [decision.reviewer.get_username() for decision in approvals],
+        "approved_by_ids": [decision.reviewer_id for decision in approvals],
+        "revision": revision.pk,
+    }
+    # Wagtail's log() takes the signed-in user when none is given, which would make the parent
+    # whose approval came last the publisher. Nobody published this: the review did.
+    with LogContext(user=None, generate_uuid=True):
+        revision.publish(user=None, log_action=PUBLISHED)
+        obj.refresh_from_db()
+        if obj.live and obj.live_revision_id == revision.pk:
+            entry = (
+                log_registry.get_logs_for_instance(obj)
+                .filter(action=PUBLISHED, revision=revision)
+                .order_by("-timestamp", "-pk")
+                .first()
+            )
+            if entry is not None:
+                entry.data = {**(entry.data or {}), **data}
+                entry.save(update_fields=["data"])
+        else:
+            log(instance=obj, action=SCHEDULED, revision=revision, data=data)

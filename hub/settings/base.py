@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Parent reviewers reach only the admin screens reviewing needs (hub/reviewer_access.py).
+    "hub.reviewer_access.ParentReviewerAccessMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -135,6 +137,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Search terms are counted per day for the admin's report, and forgotten after 30 days
 # (`manage.py searchpromotions_garbage_collect`, run daily in production).
 WAGTAILSEARCH_HITS_MAX_AGE = 30
+# Files under parent review (hub/media.py): comms staff cannot change or delete a file that
+# live pages use, and a file is served to the public only while a live page uses it.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.media.ReviewedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.media.ReviewedImageForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# In production the web server sends media bytes after Django's check (X-Accel-Redirect to an
+# internal location); empty means Django streams them itself.
+HUB_MEDIA_ACCEL_REDIRECT = os.environ.get("HUB_MEDIA_ACCEL_REDIRECT", "")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "mp4", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

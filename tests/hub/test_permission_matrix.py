@@ -135,6 +135,37 @@ def move(client, site):
     return page.get_parent().pk == target.pk
 
 
+def _someone_elses_draft(site):
+    from django.contrib.auth import get_user_model
+
+    owner = get_user_model().objects.get(username="author")
+    return StoryPageFactory(parent=site["index"], live=False, owner=owner, title="Their draft")
+
+
+def delete_a_draft(client, site):
+    draft = _someone_elses_draft(site)
+    client.post(f"/admin/pages/{draft.pk}/delete/", {})
+    from wagtail.models import Page
+
+    return not Page.objects.filter(pk=draft.pk).exists()
+
+
+def bulk_delete_a_draft(client, site):
+    draft = _someone_elses_draft(site)
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?id={draft.pk}&next=/admin/", {})
+    from wagtail.models import Page
+
+    return not Page.objects.filter(pk=draft.pk).exists()
+
+
+def move_a_draft(client, site):
+    draft = _someone_elses_draft(site)
+    target = StoryIndexPageFactory(parent=StandardPageFactory(parent=site["home"]))
+    client.post(f"/admin/pages/{draft.pk}/move/{target.pk}/confirm/", {})
+    draft.refresh_from_db()
+    return draft.get_parent().pk == target.pk
+
+
 def manage_users(client, site):
     client.post(
         reverse("wagtailusers_users:add"),
@@ -165,6 +196,9 @@ MATRIX = {
     "unpublish": (False, False, True),
     "delete": (False, False, True),
     "move": (False, False, True),
+    "delete someone else's draft": (False, False, True),
+    "bulk delete someone else's draft": (False, False, True),
+    "move someone else's draft": (False, False, True),
     "manage users": (False, False, True),
 }
 ACTIONS = {
@@ -178,6 +212,9 @@ ACTIONS = {
     "unpublish": unpublish,
     "delete": delete,
     "move": move,
+    "delete someone else's draft": delete_a_draft,
+    "bulk delete someone else's draft": bulk_delete_a_draft,
+    "move someone else's draft": move_a_draft,
     "manage users": manage_users,
 }
 

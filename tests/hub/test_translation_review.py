@@ -172,8 +172,8 @@ def test_a_translator_exports_a_po_file_and_imports_it_back(client, people, stor
     assert {"Letters", "Too long."} <= {entry.msgid for entry in po}
 
     sent_back = {"Letters": "Llythyrau", "Too long.": "Rhy hir."}
-    for entry in po:  # what the outside translator sends back
-        entry.msgstr = sent_back.get(entry.msgid, "")
+    for entry in po:  # what the outside translator sends back: every text translated
+        entry.msgstr = sent_back.get(entry.msgid, f"[cy] {entry.msgid}")
     upload = io.BytesIO(str(po).encode())
     upload.name = "story-cy.po"
     response = client.post(
