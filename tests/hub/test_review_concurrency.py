@@ -58,6 +58,8 @@ def test_two_parents_approving_at_once_publish_exactly_once(home, django_user_mo
     assert not errors
     assert ParentReviewDecision.objects.filter(decision="approved").count() == 2
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
-    assert PageLogEntry.objects.filter(page=story, action="wagtail.publish").count() == 1
+    assert (
+        PageLogEntry.objects.filter(page=story, action="hub.parent_review.published").count() == 1
+    )
     story.refresh_from_db()
     assert story.live

@@ -142,7 +142,7 @@ def pk_for(namespace, world):
         "wagtailadmin_workflows": "workflow",
         "wagtaildocs_chooser": "document",
         "wagtailimages_chooser": "image",
-        "wagtailsettings": "settings",
+        "wagtailsettings": "site",  # settings URLs name the site they belong to
         "wagtailadmin_api:pages": "draft",
         "wagtailadmin_api:documents": "document",
         "wagtailadmin_api:images": "image",
