@@ -25,8 +25,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock
-from hub.i18n import children_in_reader_language
 from hub.models import BasePage
+from hub.translation.reader import children_in_reader_language
 
 EVENTS_PER_PAGE = 10
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext
 
 from events.ics import build_calendar
 from events.models import EventPage
-from hub.i18n import in_reader_language
 from hub.models import HubSettings
 from hub.public import public_pages
+from hub.translation.reader import in_reader_language
 
 
 def _ics_response(body, filename):

@@ -15,9 +15,9 @@ from wagtail.search import index
 
 from guides.blocks import StepBlock
 from hub.blocks import DownloadBlock, VideoBlock
-from hub.i18n import children_in_reader_language, in_reader_language, localized_pages
 from hub.models import BasePage
 from hub.public import public_pages
+from hub.translation.reader import children_in_reader_language, in_reader_language, localized_pages
 
 # What an 'and' or 'or' step shows in place of its number, in the reader's language.
 STEP_LOGIC_LABELS = {

@@ -10,9 +10,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
-from hub.i18n import in_reader_language, localized_pages
 from hub.models import BasePage
 from hub.public import public_pages
+from hub.translation.reader import in_reader_language, localized_pages
 
 
 class HomePage(BasePage):

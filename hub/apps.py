@@ -1,3 +1,6 @@
+"""The hub app: the project's shared base, and its features (parent review, translation,
+topics) as packages of one app, so that no table moved when they got their own folders."""
+
 from django.apps import AppConfig
 
 
@@ -6,24 +9,12 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
-        from wagtail.models import Page, PageViewRestriction, Revision
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        # Imported here, as Django asks: models are only ready once every app is loaded.
+        from django.db.models.signals import post_migrate
 
-        from hub import media, notifications
-        from hub.locales import ensure_locales
-        from hub.models import follow_the_latest_revision
+        from hub.review import files, signals
+        from hub.translation.locales import ensure_locales
 
-        notifications.connect()
+        signals.connect()
+        files.connect()
         post_migrate.connect(ensure_locales, sender=self)
-        post_save.connect(follow_the_latest_revision, sender=Revision)
-        media.register_policies()
-        for model in (get_document_model(), get_image_model()):
-            pre_delete.connect(media.log_emergency_delete, sender=model)
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(media.forget_public_files, dispatch_uid=f"hub_files_{signal!r}")
-        for model in (Page, PageViewRestriction):
-            post_delete.connect(media.forget_public_files, sender=model)
-        post_save.connect(media.forget_public_files, sender=PageViewRestriction)

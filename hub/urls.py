@@ -8,9 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import media
 from hub import views as hub_views
+from hub.review import files
 from hub.sitemap import MultilingualSitemap
+from hub.topics import views as topic_views
 from search import views as search_views
 
 urlpatterns = [
@@ -27,13 +28,13 @@ urlpatterns = [
 # Uploaded images go through a check (hub/media.py) in every environment: a file only drafts
 # use is not public yet. Documents are served by Wagtail's view above, never from here.
 urlpatterns += [
-    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media.serve_media, name="media"),
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", files.serve_media, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("tags/<slug:slug>/", hub_views.tag_page, name="tag"),
+    path("tags/<slug:slug>/", topic_views.topic_page, name="topic"),
     path("calendar/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -18,15 +18,16 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
 
 from charter.models import CoProductionCharterPage, ParentRightsCharterPage
-from events.models import EventIndexPage, EventPage, EventPageTag
-from guides.models import GuideIndexPage, GuidePage, GuidePageTag
+from events.models import EventIndexPage, EventPage
+from guides.models import GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
-from hub.i18n import in_reader_language, localized_pages, reader_language
 from hub.public import public_pages
+from hub.topics.names import tagged_item_models
+from hub.translation.reader import in_reader_language, localized_pages, reader_language
 from search import ranking
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
-from stories.models import StoryIndexPage, StoryPage, StoryPageTag
+from stories.models import StoryIndexPage, StoryPage
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 6
@@ -58,7 +59,7 @@ def uses_database_search():
 
 def tagged_pages(tag):
     ids = Q(pk__in=[])
-    for through in (GuidePageTag, EventPageTag, StoryPageTag):
+    for through in tagged_item_models():
         ids |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
     return Page.objects.filter(ids).values("pk")
 
@@ -267,7 +268,7 @@ def _used_tags():
     """Topics that pages the public may see carry: a draft's new topic stays unseen."""
     used = Q(pk__in=[])
     shown = public_pages().values("pk")
-    for through in (GuidePageTag, EventPageTag, StoryPageTag):
+    for through in tagged_item_models():
         used |= Q(pk__in=through.objects.filter(content_object__in=shown).values("tag_id"))
     return Tag.objects.filter(used).values("pk")
 

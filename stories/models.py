@@ -12,9 +12,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from hub.i18n import children_in_reader_language
 from hub.models import BasePage
 from hub.public import only_public
+from hub.translation.reader import children_in_reader_language
 
 STORIES_PER_PAGE = 10
 

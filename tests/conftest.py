@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from tests.helpers.people import PASSWORD
+
 # Playwright's sync API runs an event loop in the test thread; Django must allow the ORM there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -74,9 +76,6 @@ def django_db_setup(_playwright_before_the_database, django_db_setup):
     return django_db_setup
 
 
-PASSWORD = "a-long-pass-phrase"
-
-
 @pytest.fixture
 def make_member(db, django_user_model):
     """Makes a user in the given groups (by name); their first name is their username."""
@@ -96,7 +95,7 @@ def make_member(db, django_user_model):
 @pytest.fixture
 def people(make_member):
     """One person in each role: comms staff, three parent reviewers, an administrator."""
-    from hub.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
+    from hub.review.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
 
     return {
         "comms": make_member("comms", COMMS_STAFF),

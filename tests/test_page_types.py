@@ -13,7 +13,7 @@ from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
-from tests import form_data
+from tests.helpers import form_data
 
 ALL_TYPES = {
     HomePage,

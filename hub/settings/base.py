@@ -6,8 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.conf import global_settings
 
-from .languages import DEFAULT as DEFAULT_LANGUAGES
-from .languages import parse_languages
+from hub.translation.languages import DEFAULT as DEFAULT_LANGUAGES
+from hub.translation.languages import parse_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,8 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Parent reviewers reach only the admin screens reviewing needs (hub/reviewer_access.py).
-    "hub.reviewer_access.ParentReviewerAccessMiddleware",
+    # Parent reviewers reach only the admin screens reviewing needs (hub/review/access.py).
+    "hub.review.access.ParentReviewerAccessMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -98,7 +98,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages (hub/settings/languages.py): the first is the source language, English. Each
+# Languages (hub/translation/languages.py): the first is the source language, English. Each
 # language gets a Wagtail locale when migrations run, and URLs under its code (/cy/...).
 LANGUAGES, _RTL_LANGUAGES = parse_languages(os.environ.get("HUB_LANGUAGES", DEFAULT_LANGUAGES))
 LANGUAGE_CODE = LANGUAGES[0][0]
@@ -108,7 +108,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Interface text: locale/<code>/LC_MESSAGES/django.po, compiled by `manage.py compilepo`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # A new translation starts as a draft, whatever the state of the English page: it goes live
-# only through parent review (hub/translation_review.py).
+# only through parent review (hub/translation/review.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # No machine translation: councils' networks rarely reach such services, and every word a
 # family reads is checked by a person. To offer one, set WAGTAILLOCALIZE_MACHINE_TRANSLATOR
@@ -137,10 +137,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Search terms are counted per day for the admin's report, and forgotten after 30 days
 # (`manage.py searchpromotions_garbage_collect`, run daily in production).
 WAGTAILSEARCH_HITS_MAX_AGE = 30
-# Files under parent review (hub/media.py): comms staff cannot change or delete a file that
+# Files under parent review (hub/review/files.py): comms staff cannot change or delete a file that
 # live pages use, and a file is served to the public only while a live page uses it.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.media.ReviewedDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.media.ReviewedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.review.files.ReviewedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.review.files.ReviewedImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # In production the web server sends media bytes after Django's check (X-Accel-Redirect to an
 # internal location); empty means Django streams them itself.
@@ -162,10 +162,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # The safe page "Exit this page" sends a reader to, unless site settings say otherwise.
 HUB_EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
 
-# Parent review (hub/models.py ParentPanelReviewTask): approvals hold for one revision only,
+# Parent review (hub/review/models.py ParentPanelReviewTask): approvals hold for one revision only,
 # and a finished review publishes exactly the approved revision on the workflow's behalf.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.workflows.publish_approved_revision"
-# Review emails are hub.notifications'; superusers get them only if they opt in.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.review.finish.publish_approved_revision"
+# Review emails are hub.review.emails'; superusers get them only if they opt in.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 DEFAULT_FROM_EMAIL = "Partnership Hub <hub@localhost>"

@@ -1,15 +1,15 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.models import Locale, Site
 
-from hub import i18n
 from hub.public import public_pages
+from hub.topics import names as topic_names
+from hub.translation import reader
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def site_navigation(context):
     # The English home's sections, each in the reader's language where it has been translated.
     sections = public_pages(site.root_page.get_children()).in_menu()
     items = []
-    for page in i18n.localized_pages(sections):
+    for page in reader.localized_pages(sections):
         url = page.get_url(request=request)
         items.append(
             {
@@ -43,7 +43,7 @@ def site_navigation(context):
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The languages this page (or view) can be read in: for the switcher and hreflang links."""
-    return i18n.language_versions(context.get("request"), context.get("page"))
+    return reader.language_versions(context.get("request"), context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
@@ -57,7 +57,7 @@ def other_language(context, page):
         if request is not None:
             request._hub_locale_codes = codes
     code = codes.get(page.locale_id, "")
-    return "" if not code or code == i18n.reader_language() else code
+    return "" if not code or code == reader.reader_language() else code
 
 
 # Date and time formats (Django's `date` filter syntax), translated with the interface: each
@@ -96,7 +96,7 @@ def footer_links(hub):
     if hub.accessibility_statement:
         links.append((hub.accessibility_statement, gettext("Accessibility statement")))
     links = [(page, label) for page, label in links if page is not None]
-    shown = {page.translation_key: page for page in i18n.localized_pages(p for p, _l in links)}
+    shown = {page.translation_key: page for page in reader.localized_pages(p for p, _l in links)}
     return [
         (shown[page.translation_key], label or shown[page.translation_key].title)
         for page, label in links
@@ -106,22 +106,8 @@ def footer_links(hub):
 
 @register.simple_tag
 def topic_labels(tags):
-    """Each topic with its name in the reader's language; "language" is set where the name
-    is still the English one (to mark it). One query for all of them."""
-    from hub.topics import names_in_reader_language
-
-    tags = list(tags)
-    names = names_in_reader_language(tags)
-    english = "" if i18n.reader_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
-    return [
-        {
-            "tag": tag,
-            "slug": tag.slug,
-            "name": names.get(tag.pk, tag.name),
-            "language": "" if tag.pk in names else english,
-        }
-        for tag in tags
-    ]
+    """Each topic with its name in the reader's language (hub.topics.names.topic_labels)."""
+    return topic_names.topic_labels(tags)
 
 
 @register.filter

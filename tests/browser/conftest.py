@@ -1,13 +1,9 @@
 """Browser tests: a live server with the demo content, Chromium, and axe-core."""
 
-import json
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-EXIT_URL = "https://www.bbc.co.uk/weather"
+from tests.helpers.browser import EXIT_URL
 
 # Browser tests share a live server, so they commit to the database. Their modules mark them
 # django_db(transaction=True, serialized_rollback=True): serialized rollback puts back what the
@@ -52,24 +48,3 @@ def page(page):
         ),
     )
     return page
-
-
-def run_axe(page, context=None):
-    """Runs axe-core (the pinned npm package) on the page, or on the part a CSS selector
-    names; returns its violations."""
-    if not AXE.exists():
-        raise RuntimeError(f"axe-core is missing at {AXE}: run 'npm ci' (make test does).")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (context) => JSON.stringify(await axe.run(context || document))", context
-    )
-    return json.loads(result)["violations"]
-
-
-def describe(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:3]:
-            lines.append(f"    {node['target']}: {node['failureSummary'].splitlines()[-1]}")
-    return "\n".join(lines)

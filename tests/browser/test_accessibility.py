@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import describe, run_axe
+from tests.helpers.axe import describe, run_axe
 
 pytestmark = [
     pytest.mark.browser,

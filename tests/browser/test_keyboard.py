@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL
+from tests.helpers.browser import EXIT_URL
 
 pytestmark = [
     pytest.mark.browser,

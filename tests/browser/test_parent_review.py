@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import describe, run_axe
-from tests.conftest import PASSWORD
+from tests.helpers.axe import describe, run_axe
+from tests.helpers.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,10 +42,7 @@ def live_story(stories):
 
 
 def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base, username)
     expect(page.get_by_role("heading", name="Waiting for your review")).to_be_visible()
 
 
@@ -78,10 +75,7 @@ def test_two_parents_approve_from_their_dashboards_and_the_story_goes_live(
 
 
 def comms_edits_and_submits(page, base, story, new_title):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill("comms")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base, "comms")
     page.goto(base + f"/admin/pages/{story.pk}/edit/")
     page.locator("#id_title").fill(new_title)
     page.get_by_role("button", name="More actions").click()

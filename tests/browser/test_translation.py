@@ -4,7 +4,7 @@ translation to parent review; it never publishes."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
+from tests.helpers.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,10 +36,7 @@ def test_comms_staff_send_a_translation_to_parent_review_from_the_editor(
     live_server, welsh_draft, page
 ):
     base = live_server.url
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill("comms")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base, "comms")
     page.goto(f"{base}/admin/pages/{welsh_draft.pk}/edit/")
 
     send = page.get_by_role("button", name="Send to parent review: Welsh")

@@ -1,7 +1,7 @@
 import pytest
 
 from charter.factories import CoProductionCharterPageFactory, ParentRightsCharterPageFactory
-from tests import form_data
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
-from tests.search.test_search_page import titles
+from tests.helpers.html import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_moving_a_page_keeps_it_findable_at_its_new_address(home, guides, client
 
 
 def test_a_published_translation_is_found_in_its_language_at_once(home, guides, client):
-    from tests.hub.test_languages import publish_translation
+    from tests.helpers.translation import publish_translation
 
     guide = GuidePageFactory(parent=guides, title="Special guardianship")
     publish_translation(home, "cy")

@@ -3,7 +3,6 @@ and a helpful page when nothing matches."""
 
 import datetime
 import re
-from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -15,17 +14,10 @@ from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from hub.models import HubSettings
 from search.models import SearchSynonym
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
-from tests.workflow import submit
+from tests.helpers.html import titles
+from tests.helpers.workflow import submit
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(client, path="/search/", **params):
-    html = client.get(path, params).content.decode()
-    found = re.findall(
-        r'<h2 class="govuk-heading-m[^"]*"><a class="govuk-link" href="[^"]*">(.*?)</a>', html
-    )
-    return [unescape(re.sub(r"<[^>]+>", "", title)) for title in found]
 
 
 @pytest.fixture

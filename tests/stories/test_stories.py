@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
-from tests import form_data
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,72 @@
+"""Parent reviewers reach only the admin screens that reviewing needs.
+
+Wagtail's permissions already refuse most things to someone with no edit rights, but some
+admin views only ask "may this person use the admin?" (the document and image APIs, some
+wagtail-localize screens and reports). So for a parent reviewer the admin is an allow-list:
+their dashboard, the draft's preview and what changed, the decision itself, and their
+account. Anything else answers 403, whatever a future view forgets to check.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from hub.review.roles import PARENT_REVIEWERS
+
+ALLOWED = {
+    # Signing in and out, and their own account.
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_password_reset_complete",
+    "wagtailadmin_account",
+    # The dashboard ("Waiting for your review") and what its pages load.
+    "wagtailadmin_home",
+    "wagtailadmin_javascript_catalog",
+    "wagtail_localize:javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_dismissibles",
+    # Reading a draft, seeing what changed, deciding.
+    "parent_review:changes",
+    "wagtailadmin_pages:workflow_preview",
+    "wagtailadmin_pages:workflow_action",
+    "wagtailadmin_pages:collect_workflow_action_data",
+}
+# The same three for every snippet that goes through review (venues...).
+ALLOWED_SNIPPET_VIEWS = {"workflow_preview", "workflow_action", "collect_workflow_action_data"}
+
+
+def is_only_a_parent_reviewer(user):
+    """Signed in as a parent reviewer and nothing more (a comms staff member who is also a
+    parent reviewer keeps their comms staff screens)."""
+    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+        return False
+    cached = getattr(user, "_hub_only_parent_reviewer", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = names == {PARENT_REVIEWERS}
+        user._hub_only_parent_reviewer = cached
+    return cached
+
+
+def may_reach(view_name):
+    if view_name in ALLOWED:
+        return True
+    namespace, _, name = (view_name or "").rpartition(":")
+    return namespace.startswith("wagtailsnippets_") and name in ALLOWED_SNIPPET_VIEWS
+
+
+class ParentReviewerAccessMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or not match.route.startswith("admin/"):
+            return None
+        if is_only_a_parent_reviewer(request.user) and not may_reach(match.view_name):
+            raise PermissionDenied("Parent reviewers only see what waits for their review.")
+        return None

@@ -1,0 +1,66 @@
+"""When parent review does something by itself: emails at each step (in place of Wagtail's
+own workflow emails), and a review that follows a draft edited while it waits."""
+
+from django.db.models.signals import post_save
+from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.signals import (
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
+
+from hub.review import emails
+from hub.review.models import ParentPanelReviewTask
+
+# Wagtail's own workflow email handlers (wagtail.admin.signal_handlers), replaced by ours.
+WAGTAIL_EMAIL_HANDLERS = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+]
+
+
+def is_parent_review(task_state):
+    return task_state is not None and isinstance(task_state.task.specific, ParentPanelReviewTask)
+
+
+def review_requested(sender, instance, user=None, **kwargs):
+    if is_parent_review(instance):
+        emails.review_requested(instance, user)
+
+
+def review_finished(sender, instance, user=None, **kwargs):
+    if is_parent_review(instance.current_task_state):
+        emails.review_finished(instance, instance.current_task_state, user)
+
+
+def changes_requested(sender, instance, user=None, **kwargs):
+    if is_parent_review(instance.current_task_state):
+        emails.changes_requested(instance, instance.current_task_state, user)
+
+
+def follow_the_latest_revision(sender, instance, created=False, raw=False, **kwargs):
+    """A draft edited while it waits for parent review: the review is now about the new words.
+
+    Its preview shows them, and approvals (which count for one revision) start again.
+    Connected to Revision's post_save.
+    """
+    if not created or raw:
+        return
+    TaskState.objects.filter(
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+        status=TaskState.STATUS_IN_PROGRESS,
+    ).exclude(revision=instance).update(revision=instance)
+
+
+def connect():
+    """Called from hub.apps, after Wagtail's admin has connected its own handlers."""
+    for signal, sender, uid in WAGTAIL_EMAIL_HANDLERS:
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+    task_submitted.connect(review_requested, dispatch_uid="hub_review_requested")
+    workflow_approved.connect(review_finished, dispatch_uid="hub_review_finished")
+    workflow_rejected.connect(changes_requested, dispatch_uid="hub_changes_requested")
+    post_save.connect(follow_the_latest_revision, sender=Revision)

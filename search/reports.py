@@ -1,0 +1,23 @@
+"""The search terms report: what people searched for, and how often (words only)."""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+
+
+class SearchTermsReport(SearchTermsReportView):
+    """Wagtail's search terms report (what people searched for, and how often), for comms
+    staff and administrators as well as superusers: they keep the synonyms, and suggest best
+    bets (which administrators set, as they are live the moment they are saved)."""
+
+    index_url_name = "search_terms:index"
+    index_results_url_name = "search_terms:results"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_search_terms(request.user):
+            raise PermissionDenied
+        # Skips the parent's superusers-only check; everything else is Wagtail's report.
+        return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
+
+
+def can_see_search_terms(user):
+    return user.is_active and user.has_perm("wagtailsearchpromotions.view_query")

@@ -1,0 +1,154 @@
+"""The demo hub: complete, idempotent, in the hub's own words and with no real people in it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from charter.models import CoProductionCharterPage, ParentRightsCharterPage
+from events.models import EventPage
+from guides.models import GuidePage
+from stories.models import StoryPage, StoryStatus
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_the_demo_has_the_charter_with_five_principles_each_with_promises(demo):
+    charter = CoProductionCharterPage.objects.live().get(locale__language_code="en")
+    principles = list(charter.principles.all())
+    assert [p.title for p in principles] == [
+        "Trust",
+        "Shared understanding",
+        "Equal partnership",
+        "Creative thinking",
+        "Communication",
+    ]
+    assert all(p.promises.count() >= 3 for p in principles)
+    assert ParentRightsCharterPage.objects.live().get(locale__language_code="en").rights
+
+
+def test_the_demo_has_the_child_protection_guide_paired_with_its_easy_read_version(demo):
+    from django.utils import translation
+
+    easy = GuidePage.objects.live().get(is_easy_read=True, locale__language_code="en")
+    assert "child protection" in easy.standard_version.title.lower()
+    with translation.override("en"):  # each version links to the other in the reader's language
+        assert easy.standard_version.easy_read_version == easy
+    participation = GuidePage.objects.live().get(slug="taking-part")
+    headings = [step["value"]["heading"] for step in participation.numbered_steps]
+    assert [h.split(":")[0] for h in headings] == ["Space", "Voice", "Audience", "Influence"]
+
+
+def test_the_demo_has_past_and_future_events_at_varied_venues_one_online(demo):
+    events = EventPage.objects.live()
+    now = timezone.now()
+    assert events.count() >= 6
+    assert events.filter(start__gt=now).exists() and events.filter(end__lt=now).exists()
+    assert events.filter(attendance="online").exists()
+    assert events.exclude(venue=None).values("venue").distinct().count() >= 3
+
+
+def test_the_demo_has_stories_covering_every_status_and_not_possible_ones_say_why(demo):
+    stories = StoryPage.objects.live()
+    assert stories.count() >= 6
+    assert set(stories.values_list("status", flat=True)) == set(StoryStatus.values)
+    for story in stories.filter(status=StoryStatus.NOT_POSSIBLE):
+        assert story.not_possible_reason.strip()
+
+
+def test_loading_the_demo_twice_creates_nothing_new(demo):
+    from wagtail.models import Page
+
+    before = Page.objects.count()
+    call_command("load_demo_content", verbosity=0)
+    assert Page.objects.count() == before
+
+
+def test_the_demo_names_no_real_person_and_copies_no_sentence_from_the_seed_documents():
+    from home.demo import content
+
+    source = Path(content.__file__).read_text()
+    assert not re.search(r"[\w.+-]+@(?!example\.org)[\w-]+\.[\w.]+", source), "a real email"
+    seed_texts = sorted(SEEDS.glob("*.txt"))
+    assert seed_texts, f"the partnership's documents should be at {SEEDS}"
+    ours = " ".join(re.sub(r"\s+", " ", source).lower().split())
+    for seed in seed_texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", seed.read_text()):
+            words = re.findall(r"[a-z']+", sentence.lower())
+            if len(words) >= 9:
+                assert " ".join(words) not in ours, f"copied from {seed.name}: {sentence[:80]}"
+
+
+DEMO_LANGUAGES = ["cy", "pl", "ur"]
+
+
+def test_the_charters_the_child_protection_guide_and_the_home_page_are_live_in_every_demo_language(
+    demo,
+):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    english_guide = GuidePage.objects.get(
+        slug="child-protection-and-care-proceedings", locale__language_code="en"
+    )
+    english = [
+        HomePage.objects.get(locale__language_code="en"),
+        CoProductionCharterPage.objects.get(locale__language_code="en"),
+        ParentRightsCharterPage.objects.get(locale__language_code="en"),
+        english_guide,
+    ]
+    for code in DEMO_LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        for page in english:
+            translated = page.get_translation(locale).specific
+            assert translated.live, (code, page.title)
+            assert translated.title != page.title, (code, page.title)
+        charter = english[1].get_translation(locale).specific
+        promises = [p.text for pr in charter.principles.all() for p in pr.promises.all()]
+        english_promises = [p.text for pr in english[1].principles.all() for p in pr.promises.all()]
+        assert len(promises) == len(english_promises) == 15
+        assert not set(promises) & set(english_promises), code
+        guide = english_guide.get_translation(locale).specific
+        headings = [step["value"]["heading"] for step in guide.numbered_steps]
+        assert not set(headings) & {s["value"]["heading"] for s in english_guide.numbered_steps}
+
+
+@pytest.mark.parametrize("language", DEMO_LANGUAGES)
+def test_every_demo_translation_is_written_out_not_left_in_english(language):
+    import polib
+
+    from home.demo.translations import CATALOGUES
+
+    catalogue = polib.pofile(str(CATALOGUES / f"{language}.po"))
+    for entry in catalogue:
+        assert entry.msgstr.strip(), entry.msgid
+        # Only web addresses (slugs) may stay as they are: Urdu keeps Latin ones, easy to type.
+        if not re.fullmatch(r"[a-z0-9-]+", entry.msgid):
+            assert entry.msgstr != entry.msgid, entry.msgid
+
+
+def test_the_obvious_questions_find_the_right_page_first(demo, client):
+    from tests.helpers.html import titles
+
+    expected = {
+        "care proceedings": "Child protection conferences and care proceedings",
+        "child protection conference": "Child protection conferences and care proceedings",
+        "what is co-production": "What co-production means",
+        "easy read": "Child protection and court: Easy Read",
+        "you said we did": "You said, we did",
+        "How do I complain?": "Your rights as a parent",  # a best bet
+    }
+    for question, page in expected.items():
+        assert titles(client, q=question)[:1] == [page], question
+    assert titles(client, "/cy/search/", q="achosion gofal")[0] == (
+        "Cynadleddau amddiffyn plant ac achosion gofal"
+    )
