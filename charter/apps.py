@@ -1,3 +1,5 @@
+"""The charter app's configuration."""
+
 from django.apps import AppConfig
 
 

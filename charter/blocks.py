@@ -1,3 +1,6 @@
+"""StreamField blocks only the charters use: a right, what it means and what to do if it is not
+met."""
+
 from wagtail import blocks
 
 from hub.blocks import SHORT_TEXT_FEATURES

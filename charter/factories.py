@@ -1,3 +1,5 @@
+"""Factories for charter pages, their principles and promises (tests and benchmarks)."""
+
 import json
 
 import factory

@@ -1,0 +1,1 @@
+"""Events (participation sessions, forums, groups), their venues and calendar files."""

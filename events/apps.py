@@ -1,3 +1,5 @@
+"""The events app's configuration."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""Factories for venues, event pages and the events index (tests and benchmarks)."""
+
 import datetime
 
 import factory
@@ -5,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Venue
+from hub.factories import index_page_factory
 
 
 class VenueFactory(factory.django.DjangoModelFactory):
@@ -21,12 +24,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
         model = Venue
 
 
-class EventIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Events"
-    slug = "events"
-
-    class Meta:
-        model = EventIndexPage
+EventIndexPageFactory = index_page_factory(EventIndexPage, "Events", "events")
 
 
 class EventPageFactory(wagtail_factories.PageFactory):

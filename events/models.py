@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock
-from hub.models import BasePage
+from hub.models import BasePage, IndexPage
 from hub.translation.reader import children_in_reader_language
 
 EVENTS_PER_PAGE = 10
@@ -188,17 +188,10 @@ class Venue(
         ]
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(IndexPage):
     """Lists events: upcoming ones first, soonest first, then past ones, newest first."""
 
-    intro = models.TextField(blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    summary_field = "intro"
     content_type_label = _("Events")
 
     def events(self):
@@ -327,6 +320,11 @@ class EventPage(BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["venue"] = self.public_venue
+        return context
 
     def get_ics_url(self):
         return reverse("events:event_ics", kwargs={"page_id": self.pk})

@@ -1,3 +1,5 @@
+"""Calendar files: the upcoming-events feed and one file per event."""
+
 from django.urls import path
 
 from events import views

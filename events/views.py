@@ -1,3 +1,5 @@
+"""Calendar (.ics) views: one event, or every upcoming event in the reader's language."""
+
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify

@@ -1,3 +1,5 @@
+"""Venues in the admin menu (a reviewed snippet: drafts go to parent review)."""
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 

@@ -1,0 +1,1 @@
+"""Guides: step-by-step explanations, with Easy Read versions, leaflets and videos."""

@@ -1,3 +1,5 @@
+"""The guides app's configuration."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""StreamField blocks only guides use: the numbered (and 'and'/'or') steps."""
+
 from wagtail import blocks
 
 from hub.blocks import BodyBlock

@@ -1,9 +1,12 @@
+"""Factories for guide pages and the guides index (tests and benchmarks)."""
+
 import json
 
 import factory
 import wagtail_factories
 
 from guides.models import GuideIndexPage, GuidePage
+from hub.factories import index_page_factory
 
 
 def steps(*headings):
@@ -27,12 +30,7 @@ def steps(*headings):
     return json.dumps(data)
 
 
-class GuideIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Guides"
-    slug = "guides"
-
-    class Meta:
-        model = GuideIndexPage
+GuideIndexPageFactory = index_page_factory(GuideIndexPage, "Guides", "guides")
 
 
 class GuidePageFactory(wagtail_factories.PageFactory):

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from guides.blocks import StepBlock
 from hub.blocks import DownloadBlock, VideoBlock
-from hub.models import BasePage
+from hub.models import BasePage, IndexPage
 from hub.public import public_pages
 from hub.translation.reader import children_in_reader_language, in_reader_language, localized_pages
 
@@ -26,17 +26,10 @@ STEP_LOGIC_LABELS = {
 }
 
 
-class GuideIndexPage(BasePage):
+class GuideIndexPage(IndexPage):
     """Lists the guides, standard versions first with their Easy Read pairs beside them."""
 
-    intro = models.TextField(blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["guides.GuidePage"]
-    max_count_per_parent = 1
-    summary_field = "intro"
     content_type_label = _("Guides")
 
     def get_context(self, request, *args, **kwargs):
@@ -103,11 +96,6 @@ class GuidePage(BasePage):
         null=True, blank=True, help_text="When the partnership last checked this guide."
     )
     tags = ClusterTaggableManager(through=GuidePageTag, blank=True)
-    show_exit_this_page = models.BooleanField(
-        "show 'Exit this page'",
-        default=True,
-        help_text="Shows the quick exit button, for pages a reader may need to leave in a hurry.",
-    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary_text"),
@@ -188,6 +176,8 @@ class GuidePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["easy_read"] = self.easy_read_version
+        context["standard"] = self.standard_version_for_reader if self.is_easy_read else None
         context["related"] = localized_pages(
             r.guide for r in self.related_guides.select_related("guide")
         )

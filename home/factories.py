@@ -1,3 +1,5 @@
+"""Factories for the home page and ordinary pages (tests and benchmarks)."""
+
 import wagtail_factories
 
 from home.models import HomePage, StandardPage

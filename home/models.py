@@ -9,10 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from charter.models import CoProductionCharterPage
+from events.models import EventPage
 from hub.blocks import BodyBlock
 from hub.models import BasePage
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language, localized_pages
+from stories.models import StoryPage
 
 
 class HomePage(BasePage):
@@ -55,10 +58,6 @@ class HomePage(BasePage):
     content_type_label = _("Home")
 
     def get_context(self, request, *args, **kwargs):
-        from charter.models import CoProductionCharterPage
-        from events.models import EventPage
-        from stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         context["featured_guides"] = localized_pages(
             item.guide for item in self.featured_guides.select_related("guide").all()

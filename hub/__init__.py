@@ -1,0 +1,2 @@
+"""The project (settings, URLs) and what every page shares; features in hub/review,
+hub/translation, hub/topics."""

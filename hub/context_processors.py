@@ -1,3 +1,5 @@
+"""Template context every page needs."""
+
 from django.conf import settings
 
 

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from hub.blocks import FooterLinkBlock
 from hub.review.models import (  # noqa: F401  (models of the hub app, see above)
@@ -22,30 +23,24 @@ from hub.review.models import (  # noqa: F401  (models of the hub app, see above
     ReviewEmailPreference,
 )
 from hub.review.permissions import HubPagePermissionTester
+from hub.sitemap import alternates_for
 from hub.topics.models import TopicName  # noqa: F401
+from hub.topics.names import topic_labels
 
 
 class BasePage(Page):
     """Abstract base for every public page type.
 
-    Holds what all pages share: the "Exit this page" switch, meta description fallbacks and a
-    plain summary for listings and search results.
+    Holds what all pages share: meta description fallbacks, a plain summary for listings and
+    search results, breadcrumbs, sitemap entries with translations, and the hub's permission
+    rules. Every page carries "Exit this page" (templates/base.html): any page of the hub may
+    be one a reader needs to leave in a hurry.
     """
-
-    show_exit_this_page = models.BooleanField(
-        "show 'Exit this page'",
-        default=False,
-        help_text="Shows the quick exit button, for pages a reader may need to leave in a hurry.",
-    )
 
     # Subclasses name the field that summarises them in listings and meta descriptions.
     summary_field = None
     # What a reader calls this kind of page (shown in search results and tag pages).
     content_type_label = _("Page")
-
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel([FieldPanel("show_exit_this_page")], heading="Safety"),
-    ]
 
     class Meta:
         abstract = True
@@ -58,12 +53,42 @@ class BasePage(Page):
         text = getattr(self, self.summary_field, "") if self.summary_field else ""
         return Truncator(str(text or "")).chars(200)
 
+    def get_context(self, request, *args, **kwargs):
+        """What every page shows besides its own content, so templates run no queries: its
+        breadcrumbs and, for tagged pages, its topics in the reader's language."""
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = list(self.get_breadcrumbs()) if self.depth > 2 else []
+        tags = getattr(self, "tags", None)
+        context["topics"] = topic_labels(tags.all()) if tags is not None else []
+        return context
+
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entries for the page, each with the page's translations."""
+        alternates = alternates_for(self, request)
+        return [{**entry, "alternates": alternates} for entry in super().get_sitemap_urls(request)]
 
     def get_breadcrumbs(self):
         """The page's ancestors below the root, for the breadcrumbs component."""
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+class IndexPage(BasePage):
+    """Abstract base for a section's front page (guides, events, stories): a short intro above
+    the section's pages, one per home page and language."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    summary_field = "intro"
+
+    class Meta:
+        abstract = True
 
 
 @register_setting(icon="cog")

@@ -1,20 +1,22 @@
-"""The sitemap lists every live page in every language, each with its translations."""
+"""The sitemap lists every live, public page in every language, each with its translations.
+
+Wagtail's sitemap covers one tree (the English one). `MultilingualSitemap.items` covers the
+site's tree in every language; `BasePage.get_sitemap_urls` (Wagtail's hook for a page's
+entries) adds each page's translations as hreflang alternates, with x-default for English,
+so a search engine sends a Welsh reader to the Welsh page.
+"""
 
 from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from hub.public import public_pages
 
 
 class MultilingualSitemap(Sitemap):
-    """Wagtail's sitemap covers one tree (the English one); this covers the site's tree in
-    every language and links each page to its translations (hreflang and x-default), so a
-    search engine sends a Welsh reader to the Welsh page."""
-
     def items(self):
         root = self.get_wagtail_site().root_page
         trees = Q(pk__in=[])
@@ -22,25 +24,25 @@ class MultilingualSitemap(Sitemap):
             trees |= Page.objects.descendant_of_q(home, inclusive=True)
         return public_pages().filter(trees).order_by("path").defer_streamfields().specific()
 
-    def _urls(self, page, protocol, domain):
-        items = list(self.paginator.page(page).object_list)
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
+
+def alternates_for(page, request):
+    """The page's versions as sitemap alternates ({"location", "lang_code"}), or [] when it
+    has none. Every public page's versions are read once per request, in one query."""
+    versions = getattr(request, "_hub_sitemap_versions", None)
+    if versions is None:
         versions = defaultdict(list)
-        for item in items:
-            versions[item.translation_key].append(item)
-        urls = []
-        for item in items:
-            alternates = []
-            if len(versions[item.translation_key]) > 1:
-                for version in versions[item.translation_key]:
-                    location = version.get_full_url(self.request)
-                    code = languages[version.locale_id]
-                    alternates.append({"location": location, "lang_code": code})
-                    if code == settings.LANGUAGE_CODE:
-                        alternates.append({"location": location, "lang_code": "x-default"})
-            for info in item.get_sitemap_urls(self.request):
-                urls.append({**info, "alternates": alternates})
-        lastmods = {url.get("lastmod") for url in urls}
-        if lastmods and None not in lastmods:
-            self.latest_lastmod = max(lastmods)
-        return urls
+        for version in public_pages().select_related("locale"):
+            versions[version.translation_key].append(version)
+        if request is not None:
+            request._hub_sitemap_versions = versions
+    mine = versions.get(page.translation_key, [])
+    if len(mine) < 2:
+        return []
+    alternates = []
+    for version in mine:
+        location = version.get_full_url(request)
+        code = version.locale.language_code
+        alternates.append({"location": location, "lang_code": code})
+        if code == settings.LANGUAGE_CODE:
+            alternates.append({"location": location, "lang_code": "x-default"})
+    return alternates

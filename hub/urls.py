@@ -1,3 +1,6 @@
+"""The site's URLs: admin, documents, media, sitemap, robots, and (per language) search, topics,
+calendars and pages."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.storage import staticfiles_storage

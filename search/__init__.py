@@ -1,0 +1,1 @@
+"""Search: the query, ranking, synonyms, best bets, suggestions and the search terms report."""

@@ -1,3 +1,5 @@
+"""The search app's configuration."""
+
 from django.apps import AppConfig
 
 

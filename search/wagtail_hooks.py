@@ -1,3 +1,5 @@
+"""Search in the admin: synonym groups (comms staff) and the search terms report."""
+
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem

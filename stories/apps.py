@@ -1,3 +1,5 @@
+"""The stories app's configuration."""
+
 from django.apps import AppConfig
 
 

@@ -1,17 +1,14 @@
+"""Factories for story pages and the stories index (tests and benchmarks)."""
+
 import datetime
 
 import factory
 import wagtail_factories
 
+from hub.factories import index_page_factory
 from stories.models import StoryIndexPage, StoryPage
 
-
-class StoryIndexPageFactory(wagtail_factories.PageFactory):
-    title = "You said, we did"
-    slug = "you-said-we-did"
-
-    class Meta:
-        model = StoryIndexPage
+StoryIndexPageFactory = index_page_factory(StoryIndexPage, "You said, we did", "you-said-we-did")
 
 
 class StoryPageFactory(wagtail_factories.PageFactory):

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from hub.models import BasePage
+from hub.models import BasePage, IndexPage
 from hub.public import only_public
 from hub.translation.reader import children_in_reader_language
 
@@ -35,17 +35,10 @@ STATUS_TAG_COLOURS = {
 }
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(IndexPage):
     """Lists 'you said, we did' stories, newest first, filtered by status and tag."""
 
-    intro = models.TextField(blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
-    summary_field = "intro"
     content_type_label = _("Stories")
 
     def get_context(self, request, *args, **kwargs):

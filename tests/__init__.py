@@ -1,0 +1,1 @@
+"""The hub's tests, mirroring its apps and packages; browser tests in tests/browser."""

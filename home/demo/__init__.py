@@ -1,0 +1,1 @@
+"""A fictional partnership's demo hub, written from the facts of the partnership's papers."""

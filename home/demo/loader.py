@@ -246,7 +246,6 @@ class DemoLoader:
                 closing_text=content.RIGHTS_CLOSING,
                 rights=stream(rights),
                 show_in_menus=True,
-                show_exit_this_page=True,
             ),
         )
 
@@ -304,7 +303,6 @@ class DemoLoader:
                     if easy_read
                     else None,
                     last_reviewed=reviewed,
-                    show_exit_this_page=slug != "taking-part",
                 )
                 if slug == "child-protection-and-care-proceedings":
                     page.downloads = stream(

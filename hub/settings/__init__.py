@@ -1,0 +1,1 @@
+"""Settings: base (shared), dev, test and production (from the environment)."""

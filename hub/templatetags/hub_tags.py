@@ -1,3 +1,6 @@
+"""Template tags for public pages: navigation, languages, dates, footer links, topics, JSON-LD,
+pagination."""
+
 import json
 
 from django import template

@@ -1,0 +1,2 @@
+"""Topics (tags): named in every language, renamed and merged by administrators, listed on topic
+pages."""

@@ -1,0 +1,2 @@
+"""Translation: languages from configuration, locales, readers' fallbacks, translations through
+parent review, status."""

@@ -1,3 +1,5 @@
+"""Marks the words searched for in results."""
+
 import re
 
 from django import template

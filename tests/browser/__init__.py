@@ -1,0 +1,1 @@
+"""What a person sees in Chromium: accessibility, keyboard, parent review, search, translation."""

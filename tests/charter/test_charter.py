@@ -1,3 +1,5 @@
+"""The charters: principles with promises and stable anchors, and rights with what to do."""
+
 import pytest
 
 from charter.factories import CoProductionCharterPageFactory, ParentRightsCharterPageFactory

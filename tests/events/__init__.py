@@ -1,0 +1,1 @@
+"""Tests of events, venues and calendar files."""

@@ -1,3 +1,6 @@
+"""Events: listed soonest first, with their venue's accessibility, calendar files and structured
+data."""
+
 import datetime
 import json
 import re

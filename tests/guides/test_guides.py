@@ -1,3 +1,5 @@
+"""Guides: numbered steps, Easy Read pairs, downloads, and the way out for a reader in a hurry."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -48,14 +50,19 @@ def test_easy_read_and_standard_versions_link_to_each_other(guides, client):
     standard = GuidePageFactory(parent=guides, title="Child protection")
     easy = GuidePageFactory(
         parent=guides,
-        title="Child protection: Easy Read",
+        title="Child protection in short sentences",
         is_easy_read=True,
         standard_version=standard,
     )
-    assert f'href="{easy.url}"' in client.get(standard.url).content.decode()
+    standard_html = client.get(standard.url).content.decode()
+    assert f'<a class="govuk-link" href="{easy.url}">Read this guide in Easy Read</a>' in (
+        standard_html
+    )
     easy_html = client.get(easy.url).content.decode()
-    assert f'href="{standard.url}"' in easy_html
-    assert "Easy Read" in easy_html
+    assert f'<a class="govuk-link" href="{standard.url}">Read the full guide</a>' in easy_html
+    # The page says it is the Easy Read version above its title (which does not say so).
+    assert '<p class="govuk-caption-l">Easy Read</p>' in easy_html
+    assert '<p class="govuk-caption-l">Easy Read</p>' not in standard_html
 
 
 def test_the_guide_index_shows_each_easy_read_version_beside_its_standard_guide(guides, client):
@@ -83,12 +90,11 @@ def test_an_easy_read_guide_cannot_pair_with_another_easy_read_guide(guides):
         other.clean()
 
 
-def test_exit_this_page_is_on_by_default_for_guides_and_off_for_other_pages(guides, home, client):
+def test_exit_this_page_is_on_every_page_a_reader_may_need_to_leave(guides, home, client):
     guide = GuidePageFactory(parent=guides)
     about = StandardPageFactory(parent=home)
-    assert guide.show_exit_this_page
-    assert "govuk-exit-this-page" in client.get(guide.url).content.decode()
-    assert "govuk-exit-this-page" not in client.get(about.url).content.decode()
+    for url in (guide.url, about.url, home.url, guides.url, "/search/?q=court"):
+        assert "govuk-exit-this-page__button" in client.get(url).content.decode(), url
 
 
 def test_exit_this_page_goes_to_the_neutral_site_in_site_settings(guides, client):

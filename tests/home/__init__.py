@@ -1,0 +1,1 @@
+"""Tests of the home page, ordinary pages and the demo site."""

@@ -1,3 +1,6 @@
+"""The home page: featured guides, what is coming up, the latest stories and the charter in
+brief."""
+
 import datetime
 
 import pytest

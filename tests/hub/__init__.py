@@ -1,0 +1,1 @@
+"""Tests of what every page shares and of the project itself."""

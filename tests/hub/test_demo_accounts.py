@@ -1,3 +1,5 @@
+"""Demo accounts exist in development only, one per role."""
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings

@@ -81,7 +81,7 @@ def test_a_reviewer_approves_through_the_admin_action(submitted, people, client)
     response = client.post(
         f"/admin/pages/workflow/action/{submitted.pk}/approve/{state.pk}/", {"comment": "Good"}
     )
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
     from hub.review.models import ParentReviewDecision
 
     decision = ParentReviewDecision.objects.get()
@@ -141,5 +141,5 @@ def test_a_venue_waiting_for_review_shows_on_the_dashboard_with_its_preview_and_
     response = client.post(
         f"/admin/snippets/events/venue/workflow/action/{venue.pk}/approve/{state.pk}/", {}
     )
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
     assert state.parent_decisions.filter(reviewer=people["parent_a"]).exists()

@@ -1,3 +1,6 @@
+"""Search finds the right page first: question words, plurals, synonyms, tiers, any-word
+fallback."""
+
 import pytest
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory

@@ -28,6 +28,7 @@ def test_publishing_adds_a_page_and_editing_it_changes_what_is_found(guides, cli
 def test_unpublishing_and_deleting_remove_a_page_at_once(guides, client):
     first = GuidePageFactory(parent=guides, title="Kinship care")
     second = GuidePageFactory(parent=guides, title="Kinship carers' allowance")
+    assert sorted(titles(client, q="kinship")) == ["Kinship care", "Kinship carers' allowance"]
     first.unpublish()
     second.delete()
     assert titles(client, q="kinship") == []

@@ -1,0 +1,1 @@
+"""Tests of 'you said, we did' stories."""

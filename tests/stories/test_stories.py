@@ -1,3 +1,6 @@
+"""Stories: every status, a reason when something was not possible, filters, updates and
+promises kept."""
+
 import pytest
 from django.core.exceptions import ValidationError
 

@@ -86,7 +86,6 @@ def test_interface_text_and_dates_are_in_the_readers_language(client, home):
         start=timezone.make_aware(datetime.datetime(2031, 12, 3, 10, 0)),
         end=timezone.make_aware(datetime.datetime(2031, 12, 3, 12, 0)),
     )
-    event.show_exit_this_page = True
     event.save_revision().publish()
     publish_translation(home, "cy")
     publish_translation(events, "cy", {"events": "digwyddiadau"})

@@ -114,7 +114,7 @@ def test_a_parent_reviewer_cannot_send_a_translation_anywhere(client, people, st
     translated = translate(client, people["comms"], story, welsh)
     client.force_login(people["parent_a"])
     response = client.post(f"/admin/pages/{translated.pk}/edit/", {"action": "publish"})
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403  # reviewers never reach the editor
     translated.refresh_from_db()
     assert translated.current_workflow_state is None
     assert not translated.live
@@ -255,7 +255,7 @@ def test_the_translation_status_report_says_what_is_up_to_date_out_of_date_or_mi
 
 def test_only_translators_and_administrators_see_the_translation_status_report(client, people):
     client.force_login(people["parent_a"])
-    assert client.get("/admin/reports/translation-status/").status_code in (302, 403)
+    assert client.get("/admin/reports/translation-status/").status_code == 403
     client.force_login(people["admin"])
     assert client.get("/admin/reports/translation-status/").status_code == 200
 

@@ -1,3 +1,5 @@
+"""`manage.py load_demo_content`: builds the demo hub (home/demo/), safe to run again."""
+
 from django.core.management.base import BaseCommand
 
 from home.demo.loader import DemoLoader

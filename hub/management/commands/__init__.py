@@ -1,0 +1,1 @@
+"""`manage.py compilepo` and `manage.py demo_accounts`."""

@@ -1,3 +1,5 @@
+"""`manage.py demo_accounts`: development only, one account per role with a well-known password."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

@@ -1,0 +1,1 @@
+"""Every admin URL, as each role: exactly what each may reach."""
