@@ -95,8 +95,12 @@ def files(home):
     return {"public": public, "draft": draft, "restricted": restricted, "renditions": renditions}
 
 
-def test_nginx_serves_static_files_with_a_years_immutable_caching(hub_behind_nginx, home):
+def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_private(
+    hub_behind_nginx, files
+):
     stack = hub_behind_nginx()
+
+    # Static files: nginx sends them, hashed names cached for a year.
     html = get(stack, "/").text
     stylesheet = re.search(r'href="(/static/css/hub\.[0-9a-f]{12}\.css)"', html)[1]
     response = get(stack, stylesheet)
@@ -106,17 +110,11 @@ def test_nginx_serves_static_files_with_a_years_immutable_caching(hub_behind_ngi
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
     assert "body" in response.text
-    unhashed = get(stack, "/static/css/hub.css")
-    assert unhashed.headers["Cache-Control"] == "public, max-age=3600"
+    assert get(stack, "/static/css/hub.css").headers["Cache-Control"] == "public, max-age=3600"
 
-
-def test_nginx_sends_public_files_after_the_hubs_check_and_refuses_private_ones(
-    hub_behind_nginx, files
-):
-    stack = hub_behind_nginx()
+    # Files a live public page uses: the hub checks, nginx sends the bytes.
     image, document = files["public"]
     rendition = files["renditions"]["public"]
-
     response = get(stack, rendition.url)
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "image/png"
@@ -125,13 +123,13 @@ def test_nginx_sends_public_files_after_the_hubs_check_and_refuses_private_ones(
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert "X-Accel-Redirect" not in response.headers
     assert get(stack, image.file.url).status_code == 200
-
     response = get(stack, document.url)
     assert response.status_code == 200
     assert response.content == b"%PDF-1.4 public"
     assert response.headers["Content-Type"] == "application/pdf"
     assert response.headers["Content-Disposition"] == 'inline; filename="public.pdf"'
 
+    # Files only a draft, or only a page behind a login, uses: not found, by any route.
     for name in ("draft", "restricted"):
         private_image, private_document = files[name]
         for url in (
@@ -146,6 +144,32 @@ def test_nginx_sends_public_files_after_the_hubs_check_and_refuses_private_ones(
     # Not even a public file is reachable round the check.
     assert get(stack, f"/protected-media/{image.file.name}").status_code == 404
     assert get(stack, f"/media/{document.file.name}").status_code == 404
+
+    # Health, and the logs of it all: one JSON object a line.
+    health = get(stack, "/healthz")
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-store" in health.headers["Cache-Control"]
+    assert "Set-Cookie" not in health.headers
+    request_id = health.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)  # nginx's $request_id, passed through
+    assert get(stack, "/", headers={"Host": "evil.example"}).status_code == 400
+    stack.stop()
+    lines = [json.loads(line) for line in stack.app_log_lines()]  # every line is one JSON event
+    access = [line for line in lines if line["logger"] == "gunicorn.access"]
+    assert {
+        "method": "GET",
+        "path": "/healthz",
+        "status": 200,
+        "request_id": request_id,
+    }.items() <= next(line for line in access if line["request_id"] == request_id).items()
+    bad_host = [line for line in lines if line["logger"] == "django.security.DisallowedHost"]
+    assert len(bad_host) == 1
+    assert bad_host[0]["level"] == "WARNING"
+    assert "traceback" not in bad_host[0]
+    assert "Invalid HTTP_HOST header: 'evil.example'" in bad_host[0]["message"]
+    for line in lines:
+        assert {"time", "level", "logger", "request_id", "user_id", "message"} <= line.keys()
 
 
 def test_the_admin_signs_in_over_https_through_nginx(hub_behind_nginx, home, make_member):
@@ -179,32 +203,3 @@ def test_the_admin_signs_in_over_https_through_nginx(hub_behind_nginx, home, mak
     dashboard = session.get(stack.url("/admin/"), allow_redirects=False, verify=False, timeout=10)
     assert dashboard.status_code == 200
     assert "Dashboard" in dashboard.text
-
-
-def test_health_and_logs_through_nginx(hub_behind_nginx, home):
-    stack = hub_behind_nginx()
-    health = get(stack, "/healthz")
-    assert health.status_code == 200
-    assert health.json() == {"status": "ok", "database": "ok", "cache": "ok"}
-    assert "no-store" in health.headers["Cache-Control"]
-    assert "Set-Cookie" not in health.headers
-    request_id = health.headers["X-Request-ID"]
-    assert re.fullmatch(r"[0-9a-f]{32}", request_id)  # nginx's $request_id, passed through
-
-    assert get(stack, "/", headers={"Host": "evil.example"}).status_code == 400
-    stack.stop()
-    lines = [json.loads(line) for line in stack.app_log_lines()]  # every line is one JSON event
-    access = [line for line in lines if line["logger"] == "gunicorn.access"]
-    assert {
-        "method": "GET",
-        "path": "/healthz",
-        "status": 200,
-        "request_id": request_id,
-    }.items() <= next(line for line in access if line["request_id"] == request_id).items()
-    bad_host = [line for line in lines if line["logger"] == "django.security.DisallowedHost"]
-    assert len(bad_host) == 1
-    assert bad_host[0]["level"] == "WARNING"
-    assert "traceback" not in bad_host[0]
-    assert "Invalid HTTP_HOST header: 'evil.example'" in bad_host[0]["message"]
-    for line in lines:
-        assert {"time", "level", "logger", "request_id", "user_id", "message"} <= line.keys()
