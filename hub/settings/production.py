@@ -36,6 +36,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set: list the site's host names, comma separated."
     )
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set: give the database's address, for example "
+        "postgres://hub:password@127.0.0.1:5432/hub."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
@@ -89,6 +94,10 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+# Subdomains of the hub's own host only (hub.example.org), so this is safe; joining the
+# browsers' preload list is a decision for the owner of the whole domain.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # A health check from the machine itself speaks plain HTTP to gunicorn.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

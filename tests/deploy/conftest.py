@@ -19,6 +19,8 @@ def static_root(tmp_path_factory):
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "hub.test",
         "STATIC_ROOT": str(folder),
+        # Never opened: collectstatic needs no database, but production wants an address.
+        "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'unused.sqlite3'}",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
