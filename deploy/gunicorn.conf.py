@@ -30,6 +30,8 @@ max_requests_jitter = 100
 # Trust X-Forwarded-* only from nginx on this machine.
 forwarded_allow_ips = "127.0.0.1,::1"
 accesslog = "-"
+# systemd reloads and stops gunicorn; no control socket in the service user's home.
+control_socket_disable = True
 logconfig_dict = logging_config(
     output=os.environ.get("LOG_FORMAT", "keyvalue"),
     level=os.environ.get("LOG_LEVEL", "INFO"),

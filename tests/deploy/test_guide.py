@@ -91,13 +91,13 @@ def test_every_file_the_guide_names_exists():
         assert matches, f"docs/deploy.md names {name}, which does not exist"
 
 
-def test_upgrades_install_build_migrate_compile_reindex_and_reload_in_that_order():
+def test_upgrades_install_build_compile_migrate_reindex_and_reload_in_that_order():
     upgrade = GUIDE[GUIDE.index("## Upgrades") : GUIDE.index("## Backups")]
     steps = [
         "pip install -r requirements.lock",
         "npm run build",
-        "collectstatic",
         "compilepo",
+        "collectstatic",
         "migrate",
         "update_index",
         "systemctl reload partnership-hub",
@@ -198,6 +198,7 @@ def test_gunicorn_accepts_its_config_with_workers_from_the_cpu_count_and_an_acce
     assert config["accesslog"] == "-"
     assert config["timeout"] == "30"
     assert config["wsgi_app"] == "hub.wsgi:application"
+    assert config["control_socket_disable"] == "True"
 
 
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is not here")

@@ -84,14 +84,26 @@ def test_running_it_again_changes_nothing_but_the_address(with_password):
     assert Site.objects.get().hostname == "hub.example.org"
 
 
-def test_it_never_loads_demo_content_unless_asked(with_password, monkeypatch):
+def test_it_never_loads_demo_content_unless_asked(with_password):
     setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
     for model in (GuidePage, EventPage, StoryPage, Venue, get_image_model(), get_document_model()):
         assert not model.objects.exists(), model
-    loaded = []
-    monkeypatch.setattr("hub.demo.loader.DemoLoader.load", lambda self: loaded.append(1) or 0)
-    setup_site("--demo-content", "--no-input", verbosity=0)
-    assert loaded == [1]
+
+
+def test_a_trial_hub_gets_the_demo_partnership_when_asked(with_password):
+    setup_site("--admin-email", "ops@example.org", "--demo-content", "--no-input", verbosity=0)
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
+    assert home.title == "Help and information for parents"
+    assert GuidePage.objects.filter(slug="child-protection-easy-read").exists()
+    assert Site.objects.get().root_url == "https://hub.example.org"
+    assert HomePage.objects.filter(locale__language_code="cy").exists()  # the demo's Welsh
+
+
+def test_demo_content_is_refused_on_a_hub_that_already_has_its_own_home_page(with_password):
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    with pytest.raises(CommandError, match="goes on a new, empty hub only"):
+        setup_site("--demo-content", "--no-input", verbosity=0)
+    assert not GuidePage.objects.exists()
 
 
 def test_it_prompts_for_the_first_administrator(monkeypatch):

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site, WorkflowPage
 from events.models import EventIndexPage
 from guides.models import GuideIndexPage
 from home.models import HomePage
+from hub.demo.translations import MissingTranslations
 from hub.models import HubSettings
 from hub.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
 from stories.models import StoryIndexPage
@@ -84,13 +85,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         self.check_migrated()
+        if options["demo_content"]:
+            # First, so that the demo makes its own home page, which its translations expect.
+            self.load_demo_content()
         with transaction.atomic():
             home = self.ensure_home()
             self.ensure_sections(home)
             site = self.ensure_site(home, options)
             self.ensure_settings(site, options["site_name"])
-        if options["demo_content"]:
-            call_command("load_demo_content", verbosity=options["verbosity"])
         self.ensure_administrator(options)
         self.stdout.write(self.style.SUCCESS(f"The hub is set up at {site.root_url}/"))
         self.stdout.write(
@@ -108,6 +110,15 @@ class Command(BaseCommand):
                 f"The '{PARENT_REVIEW_WORKFLOW}' workflow is not on the root of the page tree: "
                 "run 'python manage.py migrate', which puts it there."
             )
+
+    def load_demo_content(self):
+        try:
+            call_command("load_demo_content", verbosity=self.verbosity)
+        except MissingTranslations:
+            raise CommandError(
+                "The demo content goes on a new, empty hub only: this hub already has its own "
+                "home page. Nothing was loaded."
+            ) from None
 
     def say(self, text):
         if self.verbosity:
