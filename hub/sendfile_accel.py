@@ -1,6 +1,6 @@
 """Wagtail's document view, with nginx sending the bytes (``SENDFILE_BACKEND``).
 
-Wagtail checks who may fetch a document (``hub.media.check_document_is_public``), then calls
+Wagtail checks who may fetch a document (``hub.review.files.check_document_is_public``), then calls
 this backend, which answers with ``X-Accel-Redirect`` to the same internal location images use
 (``HUB_MEDIA_ACCEL_REDIRECT``). A gunicorn worker is then free at once, even for a long video.
 """

@@ -17,7 +17,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
-from hub.roles import HUB_ADMINISTRATORS
+from hub.review.roles import HUB_ADMINISTRATORS
 from tests.conftest import PASSWORD
 from tests.deploy.stack import HOST
 

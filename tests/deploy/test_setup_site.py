@@ -12,7 +12,7 @@ from events.models import EventIndexPage, EventPage, Venue
 from guides.models import GuideIndexPage, GuidePage
 from home.models import HomePage
 from hub.models import HubSettings
-from hub.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
+from hub.review.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
 from stories.models import StoryIndexPage, StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -19,10 +19,10 @@ from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from events.models import EventIndexPage
 from guides.models import GuideIndexPage
+from home.demo.translations import MissingTranslations
 from home.models import HomePage
-from hub.demo.translations import MissingTranslations
 from hub.models import HubSettings
-from hub.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
+from hub.review.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
 from stories.models import StoryIndexPage
 
 PASSWORD_VARIABLE = "HUB_ADMIN_PASSWORD"
