@@ -56,10 +56,17 @@ run: $(STAMP)-run assets messages
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# The deploy tests put Debian's nginx in front of gunicorn (tests/deploy/). Installed without
+# starting it (RUNLEVEL=1, where no policy-rc.d already stops services starting on install).
+/usr/sbin/nginx:
+	@echo "Installing Debian's nginx for the deploy tests…"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq nginx >/dev/null
+
 lint: $(STAMP)-test
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP)-test assets messages /usr/bin/chromium lint test-only
+test: $(STAMP)-test assets messages /usr/bin/chromium /usr/sbin/nginx lint test-only
 
 test-only:
 	$(PY) -m pytest $(PYTEST_ARGS)

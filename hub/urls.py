@@ -5,12 +5,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import health
 from hub import views as hub_views
 from hub.review import files
 from hub.sitemap import MultilingualSitemap
@@ -24,8 +26,12 @@ urlpatterns = [
     path("robots.txt", hub_views.robots_txt, name="robots_txt"),
     path(
         "favicon.ico",
-        RedirectView.as_view(url=staticfiles_storage.url("hub/images/favicon.ico"), permanent=True),
+        # Looked up on request, not at import: `migrate` must work before `collectstatic`.
+        RedirectView.as_view(
+            url=lazy(staticfiles_storage.url, str)("hub/images/favicon.ico"), permanent=True
+        ),
     ),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 # Uploaded images go through a check (hub/media.py) in every environment: a file only drafts

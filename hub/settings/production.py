@@ -2,13 +2,18 @@
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
 Optional: REDIS_URL (cache), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
-EMAIL_USE_TLS/DEFAULT_FROM_EMAIL, MEDIA_ROOT, STATIC_ROOT, WAGTAILADMIN_BASE_URL,
-CSRF_TRUSTED_ORIGINS, WAGTAILSEARCH_BACKEND (see README for Elasticsearch/OpenSearch).
+EMAIL_USE_TLS/DEFAULT_FROM_EMAIL, ADMINS, MEDIA_ROOT, HUB_MEDIA_ACCEL_REDIRECT, STATIC_ROOT,
+WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, ELASTICSEARCH_URL/ELASTICSEARCH_INDEX,
+SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, LOG_FORMAT, LOG_LEVEL, SENTRY_DSN.
+Each is described, with its default and an example, in docs/deploy.md.
 """
 
 import os
+from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
+
+from hub.logging import init_error_reporting, logging_config
 
 from .base import *  # noqa: F403
 
@@ -31,6 +36,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set: list the site's host names, comma separated."
     )
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set: give the database's address, for example "
+        "postgres://hub:password@127.0.0.1:5432/hub."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
@@ -50,19 +60,25 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who is mailed a server error: "Web team <web@example.org>, ops@example.org".
+ADMINS = [(name or email, email) for name, email in getaddresses(env_list("ADMINS"))]
 
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 # WhiteNoise serves the compiled, hashed static files straight after the security middleware.
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
 MIDDLEWARE = [
-    MIDDLEWARE[0],  # noqa: F405
+    *MIDDLEWARE[:_security],  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
+    *MIDDLEWARE[_security:],  # noqa: F405
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if HUB_MEDIA_ACCEL_REDIRECT:  # noqa: F405
+    # Documents too: Wagtail's view checks who may fetch one, then nginx sends the bytes.
+    SENDFILE_BACKEND = "hub.sendfile_accel"
 
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
@@ -78,10 +94,18 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+# Subdomains of the hub's own host only (hub.example.org), so this is safe; joining the
+# browsers' preload list is a decision for the owner of the whole domain.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# A health check from the machine itself speaks plain HTTP to gunicorn.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}
+# One line per event, key=value or JSON (hub/logging.py); errors also mailed to ADMINS.
+try:
+    LOGGING = logging_config(
+        output=os.environ.get("LOG_FORMAT", "keyvalue"), level=os.environ.get("LOG_LEVEL", "INFO")
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from error
+init_error_reporting(os.environ.get("SENTRY_DSN", ""))

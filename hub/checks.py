@@ -1,0 +1,35 @@
+"""System checks for a deployment: what would quietly make the hub worse for readers.
+
+Django runs them before ``migrate`` and ``check --deploy``, and gunicorn's config runs them
+when it starts (``deploy/gunicorn.conf.py``), so a missed step shows in the log at once.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.translation)
+def compiled_translations(app_configs=None, **kwargs):
+    """hub.W001: every interface translation (``.po``) has an up-to-date ``.mo`` beside it.
+
+    ``.mo`` files are built, not committed: without them the Welsh, Polish and Urdu
+    interfaces fall back to English with no error anywhere.
+    """
+    stale = []
+    for locale_path in settings.LOCALE_PATHS:
+        for po in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po.parent.parent.name)
+    if not stale:
+        return []
+    return [
+        Warning(
+            f"The interface translations for {', '.join(stale)} are not compiled, so those "
+            "languages show the hub's buttons and labels in English.",
+            hint="Run 'python manage.py compilepo' after each deploy (docs/deploy.md).",
+            id="hub.W001",
+        )
+    ]

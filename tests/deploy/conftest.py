@@ -1,0 +1,56 @@
+"""Fixtures for the deploy tests: compiled static files, and the hub behind nginx."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.deploy.stack import ROOT, SECRET, Stack, find_nginx
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """`manage.py collectstatic` as the guide runs it, once per test session."""
+    folder = tmp_path_factory.mktemp("static")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "hub.test",
+        "STATIC_ROOT": str(folder),
+        # Never opened: collectstatic needs no database, but production wants an address.
+        "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'unused.sqlite3'}",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return folder
+
+
+@pytest.fixture
+def nginx_binary():
+    nginx = find_nginx()
+    if nginx is None:
+        pytest.skip(
+            "Debian's nginx is not installed here (apt-get install nginx; `make test` does)."
+        )
+    return nginx
+
+
+@pytest.fixture
+def hub_behind_nginx(nginx_binary, static_root, tmp_path):
+    """Starts gunicorn and nginx on loopback for what the test has committed so far."""
+    stacks = []
+
+    def start():
+        stack = Stack(tmp_path, static_root, nginx_binary)
+        stacks.append(stack)
+        return stack.start()
+
+    yield start
+    for stack in stacks:
+        stack.stop()
