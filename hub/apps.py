@@ -12,8 +12,8 @@ class HubConfig(AppConfig):
         # Imported here, as Django asks: models are only ready once every app is loaded.
         from django.db.models.signals import post_migrate
 
-        from hub import checks  # noqa: F401 - system checks register themselves
         from hub.review import files, signals
+        from hub.translation import checks  # noqa: F401 - system checks register themselves
         from hub.translation.locales import ensure_locales
 
         signals.connect()

@@ -19,17 +19,24 @@ def catalogues():
         yield from sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po"))
 
 
+def stale_catalogues():
+    """The .po files with no .mo beside them, or an older one."""
+    stale = []
+    for po_path in catalogues():
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            stale.append(po_path)
+    return stale
+
+
 def compile_catalogues():
     """Compiles each .po that is newer than its .mo; returns the paths compiled."""
     compiled = []
-    for po_path in catalogues():
+    for po_path in stale_catalogues():
         try:
             po = polib.pofile(str(po_path))
         except (OSError, ValueError) as error:
             raise CatalogueError(f"{po_path} could not be read: {error}") from error
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        po.save_as_mofile(str(mo_path))
+        po.save_as_mofile(str(po_path.with_suffix(".mo")))
         compiled.append(po_path)
     return compiled

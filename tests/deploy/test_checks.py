@@ -8,7 +8,7 @@ import time
 
 from django.test import override_settings
 
-from hub.checks import compiled_translations
+from hub.translation.checks import compiled_translations
 from tests.deploy.stack import ROOT, SECRET
 
 

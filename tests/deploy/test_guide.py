@@ -113,10 +113,11 @@ def test_the_backup_section_names_the_backup_commands():
 
 
 def variables_the_code_reads():
-    sources = [
-        *(ROOT / "hub" / "settings").glob("*.py"),
-        DEPLOY / "gunicorn.conf.py",
-        ROOT / "hub" / "management" / "commands" / "setup_site.py",
+    sources = [DEPLOY / "gunicorn.conf.py"] + [
+        path
+        for package in ("hub", "home", "charter", "guides", "events", "stories", "search")
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts
     ]
     names = {"DJANGO_SETTINGS_MODULE"}
     for path in sources:

@@ -4,10 +4,9 @@ Django runs them before ``migrate`` and ``check --deploy``, and gunicorn's confi
 when it starts (``deploy/gunicorn.conf.py``), so a missed step shows in the log at once.
 """
 
-from pathlib import Path
-
-from django.conf import settings
 from django.core.checks import Tags, Warning, register
+
+from hub.translation.catalogues import stale_catalogues
 
 
 @register(Tags.translation)
@@ -17,12 +16,7 @@ def compiled_translations(app_configs=None, **kwargs):
     ``.mo`` files are built, not committed: without them the Welsh, Polish and Urdu
     interfaces fall back to English with no error anywhere.
     """
-    stale = []
-    for locale_path in settings.LOCALE_PATHS:
-        for po in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
-            mo = po.with_suffix(".mo")
-            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-                stale.append(po.parent.parent.name)
+    stale = [po.parent.parent.name for po in stale_catalogues()]
     if not stale:
         return []
     return [
