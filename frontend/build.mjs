@@ -24,6 +24,14 @@ writeFileSync(join(out, "css", "hub.css"), result.css);
 // The same styles mirrored for languages written right to left (Urdu, Arabic...): margins,
 // paddings, floats, positions and borders swap sides. base.html loads it instead of hub.css.
 writeFileSync(join(out, "css", "hub-rtl.css"), rtlcss.process(result.css));
+// The parent reviewer's screens in the admin use the same components (templates/review/).
+const review = sass.compile(join(root, "frontend", "review.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(join(out, "css", "review.css"), review.css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(govuk, "assets", "images"), join(out, "govuk", "images"), { recursive: true });
 console.log(`Built ${join(out, "css", "hub.css")} (${result.css.length} bytes)`);

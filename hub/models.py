@@ -9,18 +9,23 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from hub.blocks import FooterLinkBlock
+from hub.review.forms import ReviewedPageForm
 from hub.review.models import (  # noqa: F401  (models of the hub app, see above)
     ParentPanelReviewTask,
     ParentReviewDecision,
     ReviewEmailPreference,
+    ReviewRound,
+    RevisionNote,
 )
 from hub.review.permissions import HubPagePermissionTester
 from hub.sitemap import alternates_for
@@ -42,8 +47,24 @@ class BasePage(Page):
     # What a reader calls this kind of page (shown in search results and tag pages).
     content_type_label = _("Page")
 
+    # The editor asks the author what changed, for parent reviewers (hub/review/forms.py).
+    base_form_class = ReviewedPageForm
+
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs (content, promote, settings), with the line for parent reviewers at
+        the end of the content, just above the button that sends the draft to them."""
+        tabs = [
+            ObjectList(
+                [*cls.content_panels, FieldPanel("change_summary")], heading=gettext_lazy("Content")
+            ),
+            ObjectList(cls.promote_panels, heading=gettext_lazy("Promote")),
+            ObjectList(cls.settings_panels, heading=gettext_lazy("Settings")),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     def permissions_for_user(self, user):
         return HubPagePermissionTester(user, self)

@@ -8,6 +8,7 @@ account. Anything else answers 403, whatever a future view forgets to check.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
 from hub.review.roles import PARENT_REVIEWERS
 
@@ -26,11 +27,22 @@ ALLOWED = {
     "wagtail_localize:javascript_catalog",
     "wagtailadmin_sprite",
     "wagtailadmin_dismissibles",
-    # Reading a draft, seeing what changed, deciding.
+    # Their own calm dashboard and account page (Wagtail's are sent there), reading a draft,
+    # seeing what changed, deciding.
+    "parent_review:dashboard",
+    "parent_review:account",
+    "parent_review:review",
+    "parent_review:draft",
     "parent_review:changes",
     "wagtailadmin_pages:workflow_preview",
     "wagtailadmin_pages:workflow_action",
     "wagtailadmin_pages:collect_workflow_action_data",
+}
+# Wagtail's dashboard and account page, and the hub's own for parent reviewers, which are
+# calm: no search that would refuse them, no picture upload, 30 languages or time zones.
+INSTEAD = {
+    "wagtailadmin_home": "parent_review:dashboard",
+    "wagtailadmin_account": "parent_review:account",
 }
 # The same three for every snippet that goes through review (venues...).
 ALLOWED_SNIPPET_VIEWS = {"workflow_preview", "workflow_action", "collect_workflow_action_data"}
@@ -67,6 +79,10 @@ class ParentReviewerAccessMiddleware:
         match = request.resolver_match
         if match is None or not match.route.startswith("admin/"):
             return None
-        if is_only_a_parent_reviewer(request.user) and not may_reach(match.view_name):
+        if not is_only_a_parent_reviewer(request.user):
+            return None
+        if match.view_name in INSTEAD:
+            return redirect(INSTEAD[match.view_name])
+        if not may_reach(match.view_name):
             raise PermissionDenied("Parent reviewers only see what waits for their review.")
         return None

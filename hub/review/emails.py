@@ -6,8 +6,10 @@ and superusers are mailed about every submission, their own included.
 
 - Something is submitted: every parent reviewer (and superusers who opted in), not the author.
 - A parent approves, and more approvals are needed: the author, with the comment.
-- The review finishes: the author, saying it is live (or when it will be), with the comments.
-- A parent asks for changes: the author and the parents who had approved, with the comment.
+- The review finishes: the author and every parent who took part, saying it is live (or when
+  it will be), with the comments.
+- A parent asks for changes: the author and every parent who took part, with the comment.
+Each email links to the draft's review page, and is written in the recipient's language.
 Nobody is mailed about their own action. `hub/review/signals.py` says when each is sent.
 """
 
@@ -19,7 +21,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from hub.review.roles import PARENT_REVIEWERS
 
@@ -31,24 +35,41 @@ def _admin_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def review_url(task_state):
+    """The draft's review page, in every email about it (after signing in, if need be)."""
+    return _admin_url(reverse("parent_review:review", args=[task_state.pk]))
+
+
 def _describe(obj):
     obj = obj.specific if isinstance(obj, Page) else obj
+    locale = getattr(obj, "locale", None)
     return {
         "title": obj.get_admin_display_title() if isinstance(obj, Page) else str(obj),
         "kind": getattr(obj, "content_type_label", obj._meta.verbose_name),
+        "language": locale.get_display_name()
+        if locale and locale.language_code != settings.LANGUAGE_CODE
+        else "",
         "public_url": obj.get_full_url() if isinstance(obj, Page) else "",
+        "is_new": not obj.live,
         "object": obj,
     }
 
 
+def _language_of(user):
+    """The language the person reads the admin in (Account → Language), else the site's."""
+    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+
+
 def _send(template, recipients, context, actor=None):
-    """Renders one email per recipient now, and sends them once the review is saved."""
+    """Renders one email per recipient now, in their language, and sends them once the
+    review is saved."""
     messages = []
     for user in {u for u in recipients if u and u.is_active and u.email and u != actor}:
-        context = {**context, "recipient": user}
-        subject = render_to_string(f"review/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"review/emails/{template}.txt", context)
-        messages.append((subject, body, user))
+        with translation.override(_language_of(user)):
+            personal = {**context, "recipient": user}
+            subject = render_to_string(f"review/emails/{template}_subject.txt", personal)
+            body = render_to_string(f"review/emails/{template}.txt", personal)
+        messages.append((" ".join(subject.split()), body, user))
 
     def send():
         for subject, body, user in messages:
@@ -60,13 +81,26 @@ def _send(template, recipients, context, actor=None):
     transaction.on_commit(send)
 
 
-def review_requested(task_state, user=None):
-    """Something waits for parent review: every parent reviewer hears of it."""
+def parents_who_took_part(workflow_state):
+    """Every parent who approved or asked for changes, in any round of this review."""
     User = get_user_model()
-    reviewers = set(User.objects.filter(groups__name=PARENT_REVIEWERS))
+    return set(User.objects.filter(parent_decisions__task_state__workflow_state=workflow_state))
+
+
+def review_requested(task_state, user=None, summary="", changed_since_last_round=()):
+    """Something waits for parent review: every parent reviewer hears of it. A new round
+    (after a request for changes) says so, with what the author changed."""
+    User = get_user_model()
+    # Parents get these unless they turned them off on their account page.
+    reviewers = set(
+        User.objects.filter(groups__name=PARENT_REVIEWERS).exclude(
+            review_email_preference__review_requests=False
+        )
+    )
     opted_in = set(
         User.objects.filter(is_superuser=True, review_email_preference__review_requests=True)
     )
+    new_round = task_state.workflow_state.task_states.exclude(pk=task_state.pk).exists()
     _send(
         "review_requested",
         reviewers | opted_in,
@@ -74,7 +108,10 @@ def review_requested(task_state, user=None):
             **_describe(task_state.workflow_state.content_object),
             "requested_by": task_state.workflow_state.requested_by,
             "needed": task_state.task.specific.approvals_required,
-            "dashboard_url": _admin_url(reverse("wagtailadmin_home")),
+            "review_url": review_url(task_state),
+            "summary": summary,
+            "new_round": new_round,
+            "changed_since_last_round": list(changed_since_last_round),
         },
         actor=user,
     )
@@ -96,33 +133,29 @@ def parent_approved(task_state, reviewer, comment, approvals, needed):
 
 
 def review_finished(workflow_state, task_state, user=None):
-    """Enough parents approved: tell the author it is live (or when it will be)."""
+    """Enough parents approved: the author and every parent who took part hear it is live
+    (or when it will be)."""
     decisions = task_state.parent_decisions.filter(
         revision=task_state.revision, decision=APPROVED
     ).select_related("reviewer")
     _send(
         "review_finished",
-        [workflow_state.requested_by],
+        {workflow_state.requested_by} | parents_who_took_part(workflow_state),
         {
             **_describe(workflow_state.content_object),
             "decisions": decisions,
             "go_live_at": task_state.revision.approved_go_live_at,
+            "author": workflow_state.requested_by,
         },
-        actor=user if user == workflow_state.requested_by else None,
+        actor=user,  # the parent whose approval was the last one needed knows already
     )
 
 
 def changes_requested(workflow_state, task_state, user=None):
-    """A parent asked for changes: the author and the parents who had approved hear it."""
-    earlier_approvers = {
-        decision.reviewer
-        for decision in task_state.parent_decisions.filter(decision=APPROVED).select_related(
-            "reviewer"
-        )
-    }
+    """A parent asked for changes: the author and every parent who took part hear it."""
     _send(
         "changes_requested",
-        {workflow_state.requested_by} | earlier_approvers,
+        {workflow_state.requested_by} | parents_who_took_part(workflow_state),
         {
             **_describe(workflow_state.content_object),
             "reviewer": user,

@@ -213,3 +213,32 @@ class ReviewEmailPreference(models.Model):
 
     def __str__(self):
         return f"Review emails for {self.user}"
+
+
+class ReviewRound(models.Model):
+    """One round of parent review (a task state: a first submission, or a resubmission after a
+    request for changes), with the author's one-line summary of what changed, which parents
+    read in their email and on the review page."""
+
+    task_state = models.OneToOneField(
+        TaskState, on_delete=models.CASCADE, related_name="review_round"
+    )
+    change_summary = models.CharField(max_length=250, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Round {self.task_state_id}: {self.change_summary or '(no summary)'}"
+
+
+class RevisionNote(models.Model):
+    """The author's line for parent reviewers on one revision (typed in the editor, see
+    hub/review/forms.py): what changed, and why."""
+
+    revision = models.OneToOneField(Revision, on_delete=models.CASCADE, related_name="review_note")
+    change_summary = models.CharField(max_length=250)
+
+    def __str__(self):
+        return self.change_summary

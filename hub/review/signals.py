@@ -11,7 +11,8 @@ from wagtail.signals import (
 )
 
 from hub.review import emails
-from hub.review.models import ParentPanelReviewTask
+from hub.review.changes import changes_between, edit_handler_for
+from hub.review.models import ParentPanelReviewTask, ReviewRound, RevisionNote
 
 # Wagtail's own workflow email handlers (wagtail.admin.signal_handlers), replaced by ours.
 WAGTAIL_EMAIL_HANDLERS = [
@@ -27,8 +28,37 @@ def is_parent_review(task_state):
 
 
 def review_requested(sender, instance, user=None, **kwargs):
-    if is_parent_review(instance):
-        emails.review_requested(instance, user)
+    """A round of parent review starts: record the author's note (typed in the editor, see
+    hub/review/forms.py) and tell the parents, with what changed since the last round."""
+    if not is_parent_review(instance):
+        return
+    note = RevisionNote.objects.filter(revision_id=instance.revision_id).first()
+    summary = note.change_summary if note else ""
+    ReviewRound.objects.update_or_create(task_state=instance, defaults={"change_summary": summary})
+    emails.review_requested(
+        instance,
+        user,
+        summary=summary,
+        changed_since_last_round=_changed_since_last_round(instance),
+    )
+
+
+def _changed_since_last_round(task_state):
+    """The labels of what changed since parents last read the draft (for a new round)."""
+    previous = (
+        TaskState.objects.filter(workflow_state=task_state.workflow_state)
+        .exclude(pk=task_state.pk)
+        .exclude(revision__isnull=True)
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    if previous is None or previous.revision_id == task_state.revision_id:
+        return []
+    obj = task_state.revision.as_object()
+    return [
+        change.label
+        for change in changes_between(previous.revision.as_object(), obj, edit_handler_for(obj))
+    ]
 
 
 def review_finished(sender, instance, user=None, **kwargs):
@@ -56,6 +86,22 @@ def follow_the_latest_revision(sender, instance, created=False, raw=False, **kwa
     ).exclude(revision=instance).update(revision=instance)
 
 
+def keep_the_authors_note(sender, instance, raw=False, **kwargs):
+    """A revision saved from the editor keeps the author's line for parent reviewers.
+    Connected to Revision's post_save; the page the revision was made from carries the line
+    (hub/review/forms.py)."""
+    # Only the object the revision was just made from (cached on it) carries the line: never
+    # fetch the object for other saves of a revision.
+    made_from = instance._state.fields_cache.get("content_object")
+    if raw or made_from is None:
+        return
+    summary = getattr(made_from, "_hub_change_summary", "")
+    if summary:
+        RevisionNote.objects.update_or_create(
+            revision=instance, defaults={"change_summary": summary}
+        )
+
+
 def connect():
     """Called from hub.apps, after Wagtail's admin has connected its own handlers."""
     for signal, sender, uid in WAGTAIL_EMAIL_HANDLERS:
@@ -64,3 +110,4 @@ def connect():
     workflow_approved.connect(review_finished, dispatch_uid="hub_review_finished")
     workflow_rejected.connect(changes_requested, dispatch_uid="hub_changes_requested")
     post_save.connect(follow_the_latest_revision, sender=Revision)
+    post_save.connect(keep_the_authors_note, sender=Revision)

@@ -3,13 +3,14 @@ reports, the history's wording, administrators' email opt-in, and the file rules
 
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from hub.review import files
+from hub.review import files, views
+from hub.review.access import is_only_a_parent_reviewer
 from hub.review.account import review_email_settings_panel
-from hub.review.changes import ReviewChangesView
 from hub.review.dashboard import WaitingForYourReviewPanel
 from hub.review.files import EMERGENCY_FILE_CHANGE
 from hub.review.finish import PUBLISHED, SCHEDULED
@@ -92,11 +93,30 @@ def parent_reviewers_open_on_what_waits_for_them(request, panels):
         panels[:] = [WaitingForYourReviewPanel()]
 
 
+class WaitingForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_only_a_parent_reviewer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_waiting_for_review_menu_item():
+    return WaitingForReviewMenuItem(
+        _("Waiting for your review"),
+        reverse("parent_review:dashboard"),
+        icon_name="tasks",
+        order=10,
+        name="waiting-for-your-review",
+    )
+
+
 @hooks.register("construct_main_menu")
 def parent_reviewers_see_only_their_dashboard(request, menu_items):
-    """Reviewers' part of the admin is their dashboard: no menu items they cannot use."""
+    """Reviewers' part of the admin is their dashboard: no menu items they cannot use, and no
+    link to help on another site."""
     user = request.user
-    if ParentPanelReviewTask.is_reviewer(user) and not user.is_superuser:
+    if is_only_a_parent_reviewer(user):
+        menu_items[:] = [item for item in menu_items if item.name == "waiting-for-your-review"]
+    elif ParentPanelReviewTask.is_reviewer(user) and not user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in {"reports", "help"}]
 
 
@@ -121,7 +141,11 @@ def register_parent_review_urls():
         ),
     ]
     review = [
-        path("<int:task_state_id>/changes/", ReviewChangesView.as_view(), name="changes"),
+        path("", views.dashboard, name="dashboard"),
+        path("account/", views.account, name="account"),
+        path("<int:task_state_id>/", views.review, name="review"),
+        path("<int:task_state_id>/draft/", views.draft, name="draft"),
+        path("<int:task_state_id>/changes/", views.old_changes_link, name="changes"),
     ]
     return [
         path("parent-review/", include((review, "parent_review"))),

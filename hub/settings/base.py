@@ -134,6 +134,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Partnership Hub"
+# No request leaves the hub, in the admin either: no Gravatar (it would send a hash of each
+# person's email address to another site); avatars are uploaded or the default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Search terms are counted per day for the admin's report, and forgotten after 30 days

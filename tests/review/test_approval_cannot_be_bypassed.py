@@ -528,9 +528,9 @@ def test_the_reviewers_card_shows_the_language_and_how_much_is_translated(
     client.force_login(people["comms"])
     client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
     client.force_login(people["parent_a"])
-    html = client.get("/admin/").content.decode()
-    assert "Welsh" in html
-    assert f"A translation into Welsh: all {total} texts are translated." in html
+    html = client.get("/admin/", follow=True).content.decode()
+    assert "You said, we did · Welsh · new page" in html
+    assert f"Into Welsh: all {total} texts are translated." in html
 
 
 def test_behind_a_web_server_the_app_checks_and_the_server_sends_the_bytes(

@@ -42,8 +42,11 @@ def test_every_parent_reviewer_hears_something_waits_but_not_the_author(story, p
     message = sent["parent_a"]
     assert message.subject == "Please review: Letters to dads"
     assert "Comms has asked parent reviewers" in message.body
+    assert "It is a new page: it has never been on the website." in message.body
     assert "It needs 2 approvals" in message.body
-    assert "http://testserver/admin/" in message.body
+    # Straight to the draft's review page.
+    state = story.current_workflow_task_state
+    assert f"http://testserver/admin/parent-review/{state.pk}/" in message.body
 
 
 def test_superusers_hear_of_submissions_only_if_they_opt_in(story, people, mail):
@@ -79,11 +82,13 @@ def test_the_author_hears_it_is_live_with_every_approvers_comment(story, people,
     mail(submit, story, people["comms"])
     mail(act, story, people["parent_a"], "approve", comment="Good.")
     sent = mail(act, story, people["parent_b"], "approve", comment="Lovely.")
-    assert set(sent) == {"comms"}
-    assert sent["comms"].subject == "Approved and live: Letters to dads"
+    # The author, and every parent who took part (but not the one whose approval it was).
+    assert set(sent) == {"comms", "parent_a"}
+    assert sent["comms"].subject == "Approved and on the website: Letters to dads"
     body = sent["comms"].body
-    assert "It is now live: http://localhost/" in body
+    assert "It is on the website now: http://localhost/" in body
     assert '- Parent_A: "Good."' in body and '- Parent_B: "Lovely."' in body
+    assert "Thank you for your review." in sent["parent_a"].body
 
 
 def test_a_scheduled_page_says_when_it_will_go_live(story, people, mail):
@@ -92,8 +97,8 @@ def test_a_scheduled_page_says_when_it_will_go_live(story, people, mail):
     mail(submit, story, people["comms"])
     mail(act, story, people["parent_a"], "approve")
     sent = mail(act, story, people["parent_b"], "approve")
-    assert sent["comms"].subject.startswith("Approved, goes live ")
-    assert "It will go live on" in sent["comms"].body
+    assert sent["comms"].subject.startswith("Approved, goes on the website ")
+    assert "It will go on the website on" in sent["comms"].body
 
 
 def test_a_request_for_changes_reaches_the_author_and_the_parents_who_approved(story, people, mail):
@@ -105,7 +110,7 @@ def test_a_request_for_changes_reaches_the_author_and_the_parents_who_approved(s
         assert message.subject == "Changes asked for: Letters to dads"
         assert 'They said: "Add a phone number."' in message.body
     assert "Please make the changes" in sent["comms"].body
-    assert "You approved an earlier version" in sent["parent_a"].body
+    assert "you will be asked to read it again" in sent["parent_a"].body
 
 
 def test_people_without_an_email_address_or_no_longer_active_are_skipped(story, people, mail):
@@ -140,3 +145,51 @@ def test_other_people_are_not_offered_the_opt_in(people, client):
     client.force_login(people["admin"])
     html = client.get("/admin/account/").content.decode()
     assert "Email me when something waits for parent review" not in html
+
+
+def test_a_new_round_says_so_with_the_authors_note_and_what_changed_since(
+    story, people, mail, client
+):
+    mail(submit, story, people["comms"])
+    mail(act, story, people["parent_a"], "reject", comment="Say who to call.")
+    story.refresh_from_db()
+    story.title = "Letters to dads, and who to call"
+    story._hub_change_summary = "Added who to call"
+    story.save_revision(user=people["comms"])
+
+    def resubmit():
+        story.current_workflow_state.resume(people["comms"])
+
+    sent = mail(resubmit)
+    message = sent["parent_a"]
+    assert message.subject == "Please review again: Letters to dads, and who to call"
+    assert "This is a new round" in message.body
+    assert "- Title" in message.body
+    assert 'Comms says what changed: "Added who to call"' in message.body
+
+
+def test_parents_who_turned_review_emails_off_are_not_sent_them(story, people, mail):
+    from hub.review.models import ReviewEmailPreference
+
+    ReviewEmailPreference.objects.create(user=people["parent_b"], review_requests=False)
+    assert set(mail(submit, story, people["comms"])) == {"parent_a", "parent_c"}
+
+
+def test_each_parent_reads_their_email_in_the_language_they_chose(story, people, mail):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["parent_a"])
+    profile.preferred_language = "cy"
+    profile.save()
+    sent = mail(submit, story, people["comms"])
+    assert sent["parent_b"].subject == "Please review: Letters to dads"
+    assert sent["parent_a"].subject != sent["parent_b"].subject
+    assert "Letters to dads" in sent["parent_a"].subject
+
+
+def test_subjects_are_plain_text_never_html_escaped(home, people, mail):
+    page = StoryPageFactory(
+        parent=StoryIndexPageFactory(parent=home), live=False, title="What's next & why"
+    )
+    sent = mail(submit, page, people["comms"])
+    assert sent["parent_a"].subject == "Please review: What's next & why"

@@ -20,7 +20,10 @@ pytestmark = pytest.mark.django_db
 # anything else is listed, so a new screen that forgets its permission check fails here.
 REFUSED = TO_DASHBOARD
 ANSWERS = {
-    "parent_review:changes": NOT_FOUND,
+    "parent_review:account": "302 /admin/account/",
+    "parent_review:changes": "302 /admin/parent-review/N/#what-changed",
+    "parent_review:draft": NOT_FOUND,
+    "parent_review:review": NOT_FOUND,
     "search_terms:index": OK,
     "search_terms:results": OK,
     "translation_status:index": OK,

@@ -19,11 +19,14 @@ pytestmark = pytest.mark.django_db
 # anything else is listed, so a new screen that forgets its permission check fails here.
 REFUSED = TO_DASHBOARD
 ANSWERS = {
+    "parent_review:account": "302 /admin/account/",
+    "parent_review:changes": "302 /admin/parent-review/N/#what-changed",
+    "parent_review:draft": NOT_FOUND,
+    "parent_review:review": NOT_FOUND,
     "parent_review_reports:decisions": OK,
     "parent_review_reports:decisions_results": OK,
     "parent_review_reports:published_without_review": OK,
     "parent_review_reports:published_without_review_results": OK,
-    "parent_review:changes": NOT_FOUND,
     "search_terms:index": OK,
     "search_terms:results": OK,
     "translation_status:index": OK,

@@ -1,0 +1,269 @@
+"""The parent reviewer's screens: one review page per draft, and the draft's preview.
+
+The review page says, in this order: what the draft is; what changed; what other parents and
+the author said in this round and earlier ones; the decision; and the whole draft, marked as
+not on the website yet. It is built from GOV.UK Frontend components, inside the admin.
+"""
+
+from django.conf import settings
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail.models import Page, TaskState
+from wagtail.users.models import UserProfile
+
+from hub.review.access import is_only_a_parent_reviewer
+from hub.review.changes import changes_between, edit_handler_for
+from hub.review.dashboard import BANNER, kind_of, language_of, reviewed_object, waiting_for
+from hub.review.forms import APPROVE, REQUEST_CHANGES, DecisionForm, ParentAccountForm
+from hub.review.models import ParentReviewDecision, ReviewEmailPreference, StaleDraft
+from hub.translation.review import translation_progress
+
+
+def rounds_of(task_state):
+    """Every round of this review (first submission and resubmissions), oldest first, each
+    with the author's note and the parents' decisions."""
+    states = (
+        TaskState.objects.filter(workflow_state=task_state.workflow_state)
+        .select_related("review_round")
+        .order_by("started_at", "pk")
+    )
+    decisions = ParentReviewDecision.objects.filter(task_state__in=states).select_related(
+        "reviewer"
+    )
+    by_state = {}
+    for decision in decisions:
+        by_state.setdefault(decision.task_state_id, []).append(decision)
+    rounds = []
+    for number, state in enumerate(states, start=1):
+        round_ = getattr(state, "review_round", None)
+        rounds.append(
+            {
+                "number": number,
+                "current": state.pk == task_state.pk,
+                "started_at": state.started_at,
+                "summary": round_.change_summary if round_ else "",
+                "decisions": by_state.get(state.pk, []),
+                "state": state,
+            }
+        )
+    return rounds
+
+
+def review_context(task_state, user, request=None):
+    """What the review page shows about a draft waiting for parents."""
+    obj = reviewed_object(task_state)
+    task = task_state.task.specific
+    revision = obj.get_latest_revision()
+    approvals = task.approvals_for(task_state, revision)
+    draft = revision.as_object()
+    handler = edit_handler_for(obj)
+    live = obj.live and getattr(obj, "live_revision_id", None)
+    changes = (
+        changes_between(obj.live_revision.as_object(), draft, handler, request) if live else None
+    )
+    rounds = rounds_of(task_state)
+    earlier = [r for r in rounds if not r["current"] and r["state"].revision_id]
+    since_last_round = None
+    if earlier and earlier[-1]["state"].revision_id != revision.pk:
+        previous = earlier[-1]["state"].revision.as_object()
+        since_last_round = changes_between(previous, draft, handler, request)
+    still_needed = max(task.approvals_required - approvals.count(), 0)
+    return {
+        "task_state": task_state,
+        "object": obj,
+        "title": obj.get_admin_display_title() if isinstance(obj, Page) else str(obj),
+        "kind": kind_of(obj),
+        "language": language_of(obj),
+        "translation": translation_progress(obj),
+        "is_new": not live,
+        "requested_by": task_state.workflow_state.requested_by,
+        "started_at": task_state.started_at,
+        "still_needed": still_needed,
+        "you_approved": approvals.filter(reviewer=user).exists(),
+        "may_decide": task.may_decide(obj, user, revision),
+        "revision": revision,
+        "changes": changes,
+        "since_last_round": since_last_round,
+        "rounds": rounds,
+        "this_round": rounds[-1] if rounds else None,
+        "go_live_at": getattr(draft, "go_live_at", None),
+        "preview_url": reverse("parent_review:draft", args=[task_state.pk]),
+    }
+
+
+def waiting_state(request, task_state_id):
+    """The task state, if this person may review it; or one that has finished (a link in an
+    older email), which says what happened instead."""
+    state = TaskState.objects.reviewable_by(request.user).filter(pk=task_state_id).first()
+    if state is not None:
+        return state, False
+    finished = get_object_or_404(TaskState, pk=task_state_id)
+    if not (finished.task.specific.is_reviewer(request.user)):
+        raise Http404
+    return finished, True
+
+
+def review(request, task_state_id):
+    """GET: the review page. POST: a decision (approve or ask for changes)."""
+    task_state, finished = waiting_state(request, task_state_id)
+    if finished:
+        return TemplateResponse(
+            request,
+            "review/finished.html",
+            {"task_state": task_state, "object": reviewed_object(task_state)},
+        )
+    context = review_context(task_state, request.user, request)
+    form = DecisionForm(request.POST or None, initial={"revision": context["revision"].pk})
+    if request.method == "POST":
+        if not context["may_decide"]:
+            raise PermissionDenied
+        if form.is_valid():
+            return decide(request, task_state, context, form)
+    return TemplateResponse(request, "review/review.html", {**context, "form": form})
+
+
+def decide(request, task_state, context, form):
+    data = form.cleaned_data
+    task = task_state.task.specific
+    decision, comment = data["decision"], data["comment"].strip()
+    last_approval = decision == APPROVE and context["still_needed"] <= 1
+    if last_approval and not data["confirmed"] and not context["you_approved"]:
+        return TemplateResponse(
+            request, "review/confirm.html", {**context, "form": form, "comment": comment}
+        )
+    try:
+        task.on_action(
+            task_state, request.user, decision, comment=comment, revision=data["revision"]
+        )
+    except StaleDraft:
+        fresh = review_context(task_state, request.user, request)
+        form = DecisionForm(initial={"revision": fresh["revision"].pk, "comment": comment})
+        return TemplateResponse(
+            request, "review/review.html", {**fresh, "form": form, "stale": True}
+        )
+    request.session[BANNER] = banner_for(decision, context, last_approval)
+    return redirect("parent_review:dashboard")
+
+
+def banner_for(decision, context, last_approval):
+    """What the dashboard says once, after a decision: what happened, and what comes next."""
+    title = context["title"]
+    if decision == REQUEST_CHANGES:
+        return {
+            "heading": _("You asked for changes to “%(title)s”.") % {"title": title},
+            "next": _(
+                "%(author)s has your comment and will send it back to parents once it is "
+                "changed. It is not on the website."
+            )
+            % {"author": context["requested_by"].get_full_name() or _("The author")},
+        }
+    if last_approval:
+        go_live_at = context["go_live_at"]
+        return {
+            "heading": _("You approved “%(title)s”.") % {"title": title},
+            "next": (
+                _("Enough parents have approved it: it will go on the website on its go-live date.")
+                if go_live_at
+                else _("Enough parents have approved it: it is on the website now.")
+            ),
+        }
+    needed = context["still_needed"] - 1
+    return {
+        "heading": _("You approved “%(title)s”.") % {"title": title},
+        "next": _(
+            "It needs %(count)s more approval from another parent before it goes on the website."
+        )
+        % {"count": needed}
+        if needed == 1
+        else _(
+            "It needs %(count)s more approvals from other parents before it goes on the website."
+        )
+        % {"count": needed},
+    }
+
+
+def draft(request, task_state_id):
+    """The whole draft as readers would see it, marked as not on the website yet: for the
+    review page's frame, and to open on its own."""
+    task_state, finished = waiting_state(request, task_state_id)
+    if finished:
+        raise Http404
+    obj = reviewed_object(task_state)
+    revision = obj.get_latest_revision()
+    shown = revision.as_object()
+    response = shown.make_preview_request(
+        request, shown.default_preview_mode, extra_request_attrs={"revision_id": revision.pk}
+    )
+    # The preview runs through the middleware, which forbids framing; the review page (same
+    # site) shows it in a frame.
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    return response
+
+
+def old_changes_link(request, task_state_id):
+    """Where "See what changed" used to go: the review page, at what changed."""
+    return redirect(reverse("parent_review:review", args=[task_state_id]) + "#what-changed")
+
+
+def dashboard(request):
+    """A parent reviewer's home in the admin: what waits for them, and nothing else. Anyone
+    else has Wagtail's dashboard (with this as a panel if they review too)."""
+    if not is_only_a_parent_reviewer(request.user):
+        return redirect("wagtailadmin_home")
+    return TemplateResponse(request, "review/dashboard.html", waiting_for(request))
+
+
+def account(request):
+    """A parent reviewer's short account page (in place of Wagtail's, with its pictures, 30
+    languages and hundreds of time zones): name, email, language, review emails, password."""
+    if not is_only_a_parent_reviewer(request.user):
+        return redirect("wagtailadmin_account")
+    user = request.user
+    profile = UserProfile.get_for_user(user)
+    preference = ReviewEmailPreference.objects.filter(user=user).first()
+    languages = [(code, get_language_info(code)["name_local"]) for code, _n in settings.LANGUAGES]
+    initial = {
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "language": profile.get_preferred_language(),
+        "review_emails": preference.review_requests if preference else True,
+    }
+    data = request.POST if request.method == "POST" else None
+    form = ParentAccountForm(data, initial=initial, languages=languages)
+    wants_new_password = bool(data and data.get("new_password1"))
+    password_form = PasswordChangeForm(user, data if wants_new_password else None)
+    if (
+        data is not None
+        and form.is_valid()
+        and (not wants_new_password or password_form.is_valid())
+    ):
+        cleaned = form.cleaned_data
+        user.first_name, user.last_name = cleaned["first_name"], cleaned["last_name"]
+        user.email = cleaned["email"]
+        user.save(update_fields=["first_name", "last_name", "email"])
+        profile.preferred_language = cleaned["language"]
+        profile.save(update_fields=["preferred_language"])
+        ReviewEmailPreference.objects.update_or_create(
+            user=user, defaults={"review_requests": cleaned["review_emails"]}
+        )
+        if wants_new_password:
+            password_form.save()
+            update_session_auth_hash(request, user)
+        with translation.override(cleaned["language"]):
+            request.session[BANNER] = {
+                "heading": _("Your account is saved."),
+                "next": _("These pages and your emails are now in the language you chose."),
+            }
+        return redirect("parent_review:dashboard")
+    return TemplateResponse(
+        request, "review/account.html", {"form": form, "password_form": password_form}
+    )

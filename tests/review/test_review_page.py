@@ -1,0 +1,262 @@
+"""One review page per draft: what it is, what changed (readable without colour), what others
+said, the decision with care, and the whole draft marked as not on the website yet."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hub.review.models import ParentReviewDecision
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from tests.helpers.workflow import act, submit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def changed(home, people):
+    """A live story that comms staff changed and sent to parent review, with a note."""
+    story = StoryPageFactory(
+        parent=StoryIndexPageFactory(parent=home),
+        title="Letters to dads",
+        said_summary="Letters about meetings only went to mums.",
+    )
+    story.save_revision().publish()
+    story.title = "Letters to both parents"
+    story.said_summary = "Letters about meetings only went to one parent."
+    story._hub_change_summary = "Said 'parents', not 'dads'"
+    submit(story, people["comms"])
+    return story
+
+
+def review_url(page):
+    return f"/admin/parent-review/{page.current_workflow_task_state.pk}/"
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_the_review_page_says_what_it_is_then_what_changed_then_what_others_said(
+    changed, people, client
+):
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(changed)))
+    headings = [h.get_text(" ", strip=True) for h in soup.select(".app-review :is(h1, h2)")]
+    assert headings == [
+        "Letters to both parents",
+        "What changed",
+        "What parents and the author said",
+        "Your decision",
+        "The whole draft",
+    ]
+    facts = soup.select_one(".govuk-summary-list").get_text(" ", strip=True)
+    assert "Changes to a page that is on the website now." in facts
+    assert "Comms" in facts and "2" in facts
+    assert "“Said 'parents', not 'dads'”" in facts
+
+
+def test_what_changed_marks_removed_and_added_words_in_order_without_colour(
+    changed, people, client
+):
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(changed)))
+    changes = soup.select(".app-diff__change")
+    assert [c.select_one("h3").get_text(" ", strip=True) for c in changes] == [
+        "Title",
+        "What parents said",
+    ]
+    title = changes[0].select_one(".app-diff__text")
+    assert [(tag.name, tag.get_text(" ", strip=True)) for tag in title.select("del, ins")] == [
+        ("del", "removed: dads"),
+        ("ins", "added: both parents"),
+    ]
+    # Read in order, with words for screen readers: nothing said twice.
+    assert title.get_text(" ", strip=True) == (
+        "Letters to removed: dads added: both parents"
+    )
+    said = changes[1].get_text(" ", strip=True)
+    assert "removed: mums." in said and "added: one parent." in said
+    assert said.count("Letters about meetings only went to") == 1
+    key = soup.select_one(".app-diff-key").get_text(" ", strip=True)
+    assert key == "Key: struck through means removed; underlined means added."
+
+
+def test_unchanged_fields_and_untouched_topics_are_not_shown_as_changed(home, people, client):
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Cafe")
+    story.tags.add("support", "groups")
+    story.save_revision().publish()
+    story.title = "Support cafe"
+    submit(story, people["comms"])
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(story)))
+    assert [h.get_text(strip=True) for h in soup.select(".app-diff__change h3")] == ["Title"]
+
+
+def test_a_changed_leaflet_says_what_it_was_and_what_it_is_now(home, people, client):
+    import json
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from guides.factories import GuideIndexPageFactory, GuidePageFactory
+
+    Document = get_document_model()
+    old = Document.objects.create(title="Rights leaflet", file=ContentFile(b"%PDF", name="a.pdf"))
+    new = Document.objects.create(title="Rights leaflet 2027", file=ContentFile(b"%PDF", name="b.pdf"))
+
+    def downloads(document):
+        value = {"document": document.pk, "title": "Your rights", "description": ""}
+        return json.dumps([{"type": "download", "value": value, "id": "leaflet"}])
+
+    guide = GuidePageFactory(parent=GuideIndexPageFactory(parent=home), downloads=downloads(old))
+    guide.save_revision().publish()
+    guide.downloads = downloads(new)
+    submit(guide, people["comms"])
+    client.force_login(people["parent_a"])
+    change = soup_of(client.get(review_url(guide))).select_one(".app-diff__change")
+    text = change.get_text(" ", strip=True)
+    assert text.startswith("Downloads: Your rights Was")
+    assert "Was removed: document: Rights leaflet" in text
+    assert "Now added: document: Rights leaflet 2027" in text
+
+
+def test_a_new_page_says_it_is_new_instead_of_an_empty_comparison(home, people, client):
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), live=False)
+    submit(story, people["comms"])
+    client.force_login(people["parent_a"])
+    html = client.get(review_url(story)).content.decode()
+    assert "A new page: it has never been on the website." in html
+    assert "Everything: this page is new." in html
+
+
+def test_parents_read_each_others_comments_and_earlier_rounds(changed, people, client):
+    act(changed, people["parent_a"], "approve", comment="The first sentence reads oddly.")
+    client.force_login(people["parent_b"])
+    rounds = soup_of(client.get(review_url(changed))).select(".app-round")
+    assert "Parent_A approved: “The first sentence reads oddly.”" in rounds[0].get_text(
+        " ", strip=True
+    )
+    act(changed, people["parent_b"], "reject", comment="Agree: please reword it.")
+    changed.refresh_from_db()
+    changed._hub_change_summary = "Reworded the first sentence"
+    changed.title = "Letters now go to both parents"
+    changed.save_revision(user=people["comms"])
+    changed.current_workflow_state.resume(people["comms"])
+    client.force_login(people["parent_c"])
+    soup = soup_of(client.get(review_url(changed)))
+    rounds = [r.get_text(" ", strip=True) for r in soup.select(".app-round")]
+    assert rounds[0].startswith("This round") and "Reworded the first sentence" in rounds[0]
+    assert rounds[1].startswith("Round 1")
+    assert "Parent_B asked for changes: “Agree: please reword it.”" in rounds[1]
+    assert "Changed since parents last looked" in soup.get_text()
+
+
+def test_approving_with_a_comment_records_it_and_says_what_comes_next(changed, people, client):
+    client.force_login(people["parent_a"])
+    revision = changed.get_latest_revision()
+    response = client.post(
+        review_url(changed),
+        {"decision": "approve", "comment": "Clear.", "revision": revision.pk},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/parent-review/"
+    decision = ParentReviewDecision.objects.get()
+    assert (decision.reviewer, decision.comment, decision.revision) == (
+        people["parent_a"],
+        "Clear.",
+        revision,
+    )
+    banner = soup_of(client.get("/admin/parent-review/")).select_one(".govuk-notification-banner")
+    assert banner["role"] == "alert"
+    assert "You approved “Letters to both parents”." in banner.get_text(" ", strip=True)
+    assert "It needs 1 more approval from another parent" in banner.get_text(" ", strip=True)
+    # Once only.
+    assert "govuk-notification-banner" not in client.get("/admin/parent-review/").content.decode()
+
+
+def test_asking_for_changes_needs_a_comment(changed, people, client):
+    client.force_login(people["parent_a"])
+    response = client.post(
+        review_url(changed),
+        {"decision": "reject", "comment": "  ", "revision": changed.get_latest_revision().pk},
+    )
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one(".govuk-error-summary a")["href"] == "#id_comment"
+    assert "Say what needs to change" in soup.select_one("#comment-error").get_text()
+    assert not ParentReviewDecision.objects.exists()
+    changed.refresh_from_db()
+    assert changed.current_workflow_state.status == "in_progress"
+
+
+def test_the_last_approval_asks_first_this_will_put_the_page_on_the_website_now(
+    changed, people, client
+):
+    act(changed, people["parent_a"], "approve")
+    client.force_login(people["parent_b"])
+    revision = changed.get_latest_revision().pk
+    response = client.post(
+        review_url(changed), {"decision": "approve", "comment": "Yes", "revision": revision}
+    )
+    assert response.status_code == 200
+    assert "This will put “Letters to both parents” on the website now." in (
+        response.content.decode()
+    )
+    changed.refresh_from_db()
+    assert changed.title == "Letters to dads"  # nothing happened yet
+    response = client.post(
+        review_url(changed),
+        {"decision": "approve", "comment": "Yes", "revision": revision, "confirmed": "on"},
+    )
+    assert response.status_code == 302
+    changed.refresh_from_db()
+    assert changed.title == "Letters to both parents" and changed.live
+    banner = client.get("/admin/parent-review/").content.decode()
+    assert "it is on the website now" in banner
+
+
+def test_a_decision_on_words_that_changed_meanwhile_is_not_saved(changed, people, client):
+    read = changed.get_latest_revision().pk
+    changed.title = "Changed again while the parent read"
+    changed.save_revision(user=people["comms"])
+    client.force_login(people["parent_a"])
+    response = client.post(
+        review_url(changed), {"decision": "approve", "comment": "", "revision": read}
+    )
+    assert response.status_code == 200
+    assert "The draft changed while you were reading it." in response.content.decode()
+    assert not ParentReviewDecision.objects.exists()
+
+
+def test_the_whole_draft_is_marked_as_not_on_the_website_yet(changed, people, client):
+    client.force_login(people["parent_a"])
+    response = client.get(review_url(changed) + "draft/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"  # shown in the review page's frame
+    html = response.content.decode()
+    assert "Draft – not on the website yet" in html
+    assert "Letters to both parents" in html
+
+
+def test_only_parent_reviewers_who_may_decide_reach_a_review(changed, people, client):
+    client.force_login(people["comms"])  # the author
+    assert client.get(review_url(changed)).status_code == 404
+    client.force_login(people["parent_a"])
+    assert client.get("/admin/parent-review/999999/").status_code == 404
+
+
+def test_a_link_from_an_older_email_says_the_review_has_finished(changed, people, client):
+    url = review_url(changed)
+    act(changed, people["parent_a"], "approve")
+    act(changed, people["parent_b"], "approve")
+    client.force_login(people["parent_c"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Enough parents approved “Letters to both parents”." in response.content.decode()
+
+
+def test_the_email_link_takes_a_signed_out_parent_to_sign_in_then_to_the_review(
+    changed, people, client
+):
+    url = review_url(changed)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/login/?next={url}"
