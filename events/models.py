@@ -141,6 +141,11 @@ class Venue(
     def __str__(self):
         return self.name
 
+    @property
+    def status(self):
+        """For the admin's list of venues: "Live" or "Draft", in words."""
+        return "Live" if self.live else "Draft"
+
     def get_preview_template(self, request, mode_name):
         return "events/venue_preview.html"
 
@@ -244,7 +249,7 @@ class EventPage(BasePage):
     places = models.PositiveIntegerField(
         "places available", null=True, blank=True, help_text="Leave blank if there is no limit."
     )
-    tags = ClusterTaggableManager(through=EventPageTag, blank=True)
+    tags = ClusterTaggableManager("topics", through=EventPageTag, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary_text"),

@@ -1,5 +1,6 @@
 """Venues in the admin menu (a reviewed snippet: drafts go to parent review)."""
 
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +15,7 @@ class VenueViewSet(SnippetViewSet):
     menu_label = "Venues"
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "postcode", "step_free_access", "live"]
+    list_display = ["name", "postcode", "step_free_access", Column("status", label="Status")]
     list_filter = ["step_free_access", "changing_places", "hearing_loop"]
 
 

@@ -95,7 +95,7 @@ class GuidePage(BasePage):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When the partnership last checked this guide."
     )
-    tags = ClusterTaggableManager(through=GuidePageTag, blank=True)
+    tags = ClusterTaggableManager("topics", through=GuidePageTag, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary_text"),

@@ -26,6 +26,7 @@ from hub.review.models import (  # noqa: F401  (models of the hub app, see above
     ReviewEmailPreference,
     ReviewRound,
     RevisionNote,
+    SignInLink,
 )
 from hub.review.permissions import HubPagePermissionTester
 from hub.sitemap import alternates_for

@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import health
 from hub import views as hub_views
-from hub.review import files
+from hub.review import files, sign_in
 from hub.sitemap import MultilingualSitemap
 from hub.topics import views as topic_views
 from search import views as search_views
@@ -32,6 +32,9 @@ urlpatterns = [
         ),
     ),
     path("healthz", health.healthz, name="healthz"),
+    # Parent reviewers may sign in by emailed link (hub/review/sign_in.py).
+    path("review-sign-in/", sign_in.request_link, name="review_sign_in_request"),
+    path("review-sign-in/<str:secret>/", sign_in.use_link, name="review_sign_in"),
 ]
 
 # Uploaded images go through a check (hub/media.py) in every environment: a file only drafts

@@ -98,7 +98,7 @@ class StoryPage(BasePage):
         blank=True,
         help_text="Needed when the status is 'Not possible': parents have a right to know why.",
     )
-    tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
+    tags = ClusterTaggableManager("topics", through=StoryPageTag, blank=True)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

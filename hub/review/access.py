@@ -3,7 +3,7 @@
 Wagtail's permissions already refuse most things to someone with no edit rights, but some
 admin views only ask "may this person use the admin?" (the document and image APIs, some
 wagtail-localize screens and reports). So for a parent reviewer the admin is an allow-list:
-their dashboard, the draft's preview and what changed, the decision itself, and their
+their dashboard, the draft's review page (what changed, the decision, the preview), and their
 account. Anything else answers 403, whatever a future view forgets to check.
 """
 
@@ -34,9 +34,6 @@ ALLOWED = {
     "parent_review:review",
     "parent_review:draft",
     "parent_review:changes",
-    "wagtailadmin_pages:workflow_preview",
-    "wagtailadmin_pages:workflow_action",
-    "wagtailadmin_pages:collect_workflow_action_data",
 }
 # Wagtail's dashboard and account page, and the hub's own for parent reviewers, which are
 # calm: no search that would refuse them, no picture upload, 30 languages or time zones.
@@ -44,8 +41,6 @@ INSTEAD = {
     "wagtailadmin_home": "parent_review:dashboard",
     "wagtailadmin_account": "parent_review:account",
 }
-# The same three for every snippet that goes through review (venues...).
-ALLOWED_SNIPPET_VIEWS = {"workflow_preview", "workflow_action", "collect_workflow_action_data"}
 
 
 def is_only_a_parent_reviewer(user):
@@ -62,10 +57,9 @@ def is_only_a_parent_reviewer(user):
 
 
 def may_reach(view_name):
-    if view_name in ALLOWED:
-        return True
-    namespace, _, name = (view_name or "").rpartition(":")
-    return namespace.startswith("wagtailsnippets_") and name in ALLOWED_SNIPPET_VIEWS
+    # Wagtail's own workflow action and preview screens are not on the list: a parent decides
+    # on the review page, which names the revision read and asks why changes are needed.
+    return view_name in ALLOWED
 
 
 class ParentReviewerAccessMiddleware:

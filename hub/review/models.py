@@ -242,3 +242,19 @@ class RevisionNote(models.Model):
 
     def __str__(self):
         return self.change_summary
+
+
+class SignInLink(models.Model):
+    """A sign-in link emailed to a parent reviewer: used once, within 15 minutes. Only a hash of
+    its secret is kept, so the database alone cannot sign anyone in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_links"
+    )
+    secret_hash = models.CharField(max_length=64, unique=True)
+    next_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Sign-in link for {self.user} ({'used' if self.used_at else 'not used'})"

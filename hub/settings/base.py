@@ -107,6 +107,8 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | set(_RTL_LANGUAGES))
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin in the hub's languages only, so a parent reviewer reads one language throughout.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Interface text: locale/<code>/LC_MESSAGES/django.po, compiled by `manage.py compilepo`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # A new translation starts as a draft, whatever the state of the English page: it goes live

@@ -1,140 +1,146 @@
-"""Parent reviewers, in a real browser: their screens pass axe, and their approvals publish."""
+"""A parent reviewer's journey in Chromium, on a 390 px phone and with the keyboard alone:
+from the review email to the draft's review page, seeing what changed without colour, reading
+the first parent's comment, and approving with a confirmation. Every step passes axe."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.axe import describe, run_axe
 from tests.helpers.browser import sign_in
+from tests.helpers.workflow import act, submit
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def stories(live_home, people):
-    """A stories section on the live server's home page."""
-    from stories.factories import StoryIndexPageFactory
+def changed_story(live_home, people):
+    """A live story that comms staff changed, with a note, and sent to parent review; the
+    first parent has approved it with a comment."""
+    from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
-    return StoryIndexPageFactory(parent=live_home)
-
-
-@pytest.fixture
-def submitted_story(stories, people):
-    from stories.factories import StoryPageFactory
-
-    story = StoryPageFactory(parent=stories, live=False, title="Letters go to both parents")
-    story.save_revision(user=people["comms"])
-    story.get_workflow().start(story, people["comms"])
-    return story
-
-
-@pytest.fixture
-def live_story(stories):
-    from stories.factories import StoryPageFactory
-
-    story = StoryPageFactory(parent=stories, title="Cafe opens")
-    story.save_revision().publish()
-    return story
-
-
-def log_in(page, base, username):
-    sign_in(page, base, username)
-    expect(page.get_by_role("heading", name="Waiting for your review")).to_be_visible()
-
-
-def test_two_parents_approve_from_their_dashboards_and_the_story_goes_live(
-    live_server, submitted_story, page, browser
-):
-    base = live_server.url
-    story_url = base + "/you-said-we-did/" + submitted_story.slug + "/"
-    log_in(page, base, "parent_a")
-    violations = run_axe(page, context=".hub-review")
-    assert not violations, describe(violations)
-    expect(page.get_by_text("It needs 2 more approvals.")).to_be_visible()
-
-    expect(page.get_by_text("This is new: it has never been on the website.")).to_be_visible()
-
-    page.get_by_role("button", name=re.compile(r"^Approve\b(?! with)")).click()
-    expect(page.get_by_text("You approved this.")).to_be_visible()
-    public = browser.new_page()
-    assert public.goto(story_url).status == 404  # one approval is not enough
-
-    other = browser.new_context().new_page()
-    log_in(other, base, "parent_b")
-    expect(other.get_by_text("It needs 1 more approval.")).to_be_visible()
-    other.get_by_role("button", name=re.compile(r"^Approve\b(?! with)")).click()
-    expect(other.get_by_text("Nothing is waiting for you.")).to_be_visible()
-
-    response = public.goto(story_url)
-    assert response.status == 200
-    expect(public.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
-
-
-def comms_edits_and_submits(page, base, story, new_title):
-    sign_in(page, base, "comms")
-    page.goto(base + f"/admin/pages/{story.pk}/edit/")
-    page.locator("#id_title").fill(new_title)
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Parent review").click()
-    expect(page.get_by_text("has been submitted for moderation").first).to_be_visible()
-
-
-def test_comms_submits_an_edit_the_public_sees_the_old_words_until_two_parents_approve(
-    live_server, live_story, page, browser
-):
-    base = live_server.url
-    public_url = base + live_story.url
-    comms_edits_and_submits(page, base, live_story, "Support cafe opens in the north")
-
-    public = browser.new_context().new_page()
-    public.goto(public_url)
-    expect(public.get_by_role("heading", level=1)).to_have_text("Cafe opens")
-
-    for parent, still_live in (
-        ("parent_a", "Cafe opens"),
-        ("parent_b", "Support cafe opens in the north"),
-    ):
-        reviewer = browser.new_context().new_page()
-        log_in(reviewer, base, parent)
-        if parent == "parent_a":
-            reviewer.get_by_role("link", name=re.compile("^See what changed")).click()
-            reviewer.wait_for_url("**/parent-review/*/changes/")
-            expect(reviewer.locator(".addition").first).to_be_visible()
-            violations = run_axe(reviewer, context="main")
-            assert not violations, describe(violations)
-            reviewer.go_back()
-            reviewer.wait_for_url(base + "/admin/")
-        reviewer.get_by_role("button", name=re.compile(r"^Approve\b(?! with)")).click()
-        expect(
-            reviewer.get_by_text("Nothing is waiting for you.").or_(
-                reviewer.get_by_text("You approved this.")
-            )
-        ).to_be_visible()
-        public.goto(public_url)
-        expect(public.get_by_role("heading", level=1)).to_have_text(still_live)
-
-
-def test_a_parent_sends_a_draft_back_and_the_author_sees_the_comment(
-    live_server, live_story, page, browser, mailoutbox
-):
-    base = live_server.url
-    comms_edits_and_submits(page, base, live_story, "Cafe opens soon")
-
-    reviewer = browser.new_context().new_page()
-    log_in(reviewer, base, "parent_a")
-    reviewer.get_by_role("button", name=re.compile(r"^Request changes")).click()
-    dialog = reviewer.get_by_role("dialog")
-    dialog.get_by_label("Comment").fill("Please add the opening times.")
-    dialog.get_by_role("button", name="Request changes").click()
-    expect(reviewer.get_by_text("Nothing is waiting for you.")).to_be_visible()
-
-    page.goto(base + f"/admin/pages/{live_story.pk}/edit/")
-    expect(page.get_by_text("Please add the opening times.").first).to_be_attached()
-    assert any(
-        "Please add the opening times." in m.body and m.to == ["comms@example.org"]
-        for m in mailoutbox
+    stories = StoryIndexPageFactory(parent=live_home)
+    story = StoryPageFactory(
+        parent=stories,
+        title="Letters go to both parents",
+        said_summary="Letters about meetings went to one parent only.",
     )
+    story.save_revision().publish()
+    story.said_summary = "Letters about meetings went to mums, never to dads."
+    story._hub_change_summary = "Said who got the letters"
+    submit(story, people["comms"])
+    act(story, people["parent_a"], "approve", comment="The first sentence reads oddly.")
+    return story
+
+
+def assert_no_axe_violations(page, where):
+    violations = run_axe(page, context=".app-review")
+    assert not violations, f"{where}:\n{describe(violations)}"
+
+
+def review_link_in_email(mailoutbox, username):
+    """The link in the review request emailed to this parent."""
+    (message,) = [m for m in mailoutbox if m.to == [f"{username}@example.org"]]
+    return urlsplit(re.search(r"http://\S+/admin/parent-review/\d+/", message.body)[0]).path
+
+
+def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with_care(
+    live_server, changed_story, browser, mailoutbox, people
+):
+    base = live_server.url
+    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    link = review_link_in_email(mailoutbox, "parent_b")
+
+    # Signed out, the email's link asks them to sign in, then lands on the review.
+    phone.goto(base + link)
+    expect(phone.get_by_role("button", name="Sign in")).to_be_visible()
+    phone.get_by_label("Username").fill("parent_b")
+    phone.get_by_label("Password").fill("a-long-pass-phrase")
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_url(base + link)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
+    assert_no_axe_violations(phone, "the review page")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    # What changed, without colour: the removed and added words of the changed paragraph.
+    change = phone.locator(".app-diff__change", has_text="What parents said")
+    expect(change.locator("del")).to_have_text(["removed: one parent only."])
+    expect(change.locator("ins")).to_have_text(["added: mums, never to dads."])
+    decoration = change.locator("del").evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert decoration == "line-through"
+    # The first parent's comment, and the author's note.
+    expect(phone.get_by_text("The first sentence reads oddly.")).to_be_visible()
+    expect(phone.get_by_text("Said who got the letters").first).to_be_visible()
+
+    # Buttons a thumb can hit, apart from each other.
+    approve = phone.get_by_role("button", name="Approve")
+    ask = phone.get_by_role("button", name="Ask for changes")
+    approve_box, ask_box = approve.bounding_box(), ask.bounding_box()
+    assert approve_box["height"] >= 44 and ask_box["height"] >= 44
+    gap = ask_box["y"] - (approve_box["y"] + approve_box["height"])
+    assert gap >= 8, f"the two buttons are {gap}px apart"
+
+    # The last approval asks first, in plain words.
+    approve.click()
+    expect(phone.get_by_text("This will put “Letters go to both parents” on the website now."))
+    assert_no_axe_violations(phone, "the confirmation")
+    public = browser.new_page()
+    public.goto(base + changed_story.url)
+    expect(public.get_by_text("one parent only")).to_be_visible()  # not yet
+
+    mailoutbox.clear()
+    phone.get_by_role("button", name="Yes, approve it").click()
+    banner = phone.locator(".govuk-notification-banner")
+    expect(banner).to_contain_text("it is on the website now")
+    expect(banner).to_be_focused()
+    assert_no_axe_violations(phone, "the dashboard after deciding")
+
+    public.goto(base + changed_story.url)
+    expect(public.get_by_text("mums, never to dads")).to_be_visible()
+    # The author and the first parent are told it is live.
+    told = {m.to[0].split("@")[0] for m in mailoutbox if "on the website" in m.subject}
+    assert told == {"comms", "parent_a"}
+
+
+def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
+    live_server, changed_story, page, people
+):
+    base = live_server.url
+    sign_in(page, base, "parent_c")
+    page.keyboard.press("Tab")  # the skip link, then on through the page
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()").startswith("Review this"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
+
+    # To "Ask for changes" without a comment: the error says why, and takes the focus.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Ask for changes":
+            break
+    page.keyboard.press("Enter")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    assert_no_axe_violations(page, "the error")
+
+    # The error's link goes to the comment box; typing there is never lost.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_comment")).to_be_focused()
+    page.keyboard.type("Please say who to call if a letter goes to the wrong person.")
+    page.keyboard.press("Tab")  # Approve
+    page.keyboard.press("Tab")  # Ask for changes
+    page.keyboard.press("Enter")
+    banner = page.locator(".govuk-notification-banner")
+    expect(banner).to_be_focused()
+    expect(banner).to_contain_text("You asked for changes")
+    changed_story.refresh_from_db()
+    assert changed_story.current_workflow_state.status == "needs_changes"

@@ -133,8 +133,8 @@ def test_the_review_preview_shows_the_latest_words_after_an_edit(draft, people, 
     draft.save_revision(user=people["comms"])
     assert draft.current_workflow_task_state.revision == draft.get_latest_revision()
     client.force_login(people["parent_a"])
-    task = draft.current_workflow_task
-    html = client.get(f"/admin/pages/workflow/preview/{draft.pk}/{task.pk}/").content.decode()
+    state = draft.current_workflow_task_state
+    html = client.get(f"/admin/parent-review/{state.pk}/draft/").content.decode()
     assert "Letters to every parent" in html
 
 
@@ -364,10 +364,11 @@ def steps_with_picture(image):
 
 def test_a_parent_approved_publish_is_not_listed_as_published_without_review(draft, people, client):
     state = draft.current_workflow_task_state
-    for parent in ("parent_a", "parent_b"):  # through the admin's own view, signed in
+    decision = {"decision": "approve", "revision": draft.get_latest_revision().pk}
+    for parent in ("parent_a", "parent_b"):  # through the review page, signed in
         client.force_login(people[parent])
-        url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", state.pk])
-        assert client.post(url, {}).status_code == 302
+        url = reverse("parent_review:review", args=[state.pk])
+        assert client.post(url, {**decision, "confirmed": "on"}).status_code == 302
     draft.refresh_from_db()
     assert draft.live
     published = PageLogEntry.objects.filter(page=draft, action="hub.parent_review.published").get()

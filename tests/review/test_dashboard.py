@@ -68,9 +68,7 @@ def test_a_parent_reviewers_admin_has_no_search_and_no_menu_item_they_cannot_use
     assert "guide.wagtail.org" not in html and "gravatar" not in html
 
 
-def test_comms_staff_keep_wagtails_dashboard_without_the_reviewers_page(
-    submitted, people, client
-):
+def test_comms_staff_keep_wagtails_dashboard_without_the_reviewers_page(submitted, people, client):
     response = dashboard(client, people["comms"])
     assert response.redirect_chain == []
     assert "Waiting for your review" not in response.content.decode()

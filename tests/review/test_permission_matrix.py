@@ -76,12 +76,20 @@ def _submitted_by_author(site, users):
 
 def approve(client, site, users):
     state = _submitted_by_author(site, users)
+    revision = site["live"].get_latest_revision().pk
+    client.post(f"/admin/parent-review/{state.pk}/", {"decision": "approve", "revision": revision})
+    # And through Wagtail's own action screen, which parents never use.
     client.post(f"/admin/pages/workflow/action/{site['live'].pk}/approve/{state.pk}/", {})
     return state.parent_decisions.filter(decision="approved").exists()
 
 
 def request_changes(client, site, users):
     state = _submitted_by_author(site, users)
+    revision = site["live"].get_latest_revision().pk
+    client.post(
+        f"/admin/parent-review/{state.pk}/",
+        {"decision": "reject", "comment": "Please change", "revision": revision},
+    )
     client.post(
         f"/admin/pages/workflow/action/{site['live'].pk}/reject/{state.pk}/",
         {"comment": "Please change"},

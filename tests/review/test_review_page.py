@@ -70,9 +70,7 @@ def test_what_changed_marks_removed_and_added_words_in_order_without_colour(
         ("ins", "added: both parents"),
     ]
     # Read in order, with words for screen readers: nothing said twice.
-    assert title.get_text(" ", strip=True) == (
-        "Letters to removed: dads added: both parents"
-    )
+    assert title.get_text(" ", strip=True) == ("Letters to removed: dads added: both parents")
     said = changes[1].get_text(" ", strip=True)
     assert "removed: mums." in said and "added: one parent." in said
     assert said.count("Letters about meetings only went to") == 1
@@ -101,7 +99,9 @@ def test_a_changed_leaflet_says_what_it_was_and_what_it_is_now(home, people, cli
 
     Document = get_document_model()
     old = Document.objects.create(title="Rights leaflet", file=ContentFile(b"%PDF", name="a.pdf"))
-    new = Document.objects.create(title="Rights leaflet 2027", file=ContentFile(b"%PDF", name="b.pdf"))
+    new = Document.objects.create(
+        title="Rights leaflet 2027", file=ContentFile(b"%PDF", name="b.pdf")
+    )
 
     def downloads(document):
         value = {"document": document.pk, "title": "Your rights", "description": ""}
@@ -260,3 +260,35 @@ def test_the_email_link_takes_a_signed_out_parent_to_sign_in_then_to_the_review(
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == f"/admin/login/?next={url}"
+
+
+def test_the_author_says_what_changed_when_sending_and_parents_read_it(
+    home, people, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.helpers import form_data
+
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Cafe")
+    story.save_revision().publish()
+    client.force_login(people["comms"])
+    editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "For parent reviewers: what did you change, and why?" in editor
+    data = form_data.nested_form_data(
+        {
+            **form_data.story_page(story, title="Support cafe"),
+            "change_summary": "Named it after what it is for",
+            "action-submit": "1",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/pages/{story.pk}/edit/", data).status_code == 302
+    story.refresh_from_db()
+    assert story.current_workflow_state.status == "in_progress"
+    to_parent = next(m for m in mailoutbox if m.to == ["parent_a@example.org"])
+    assert 'Comms says what changed: "Named it after what it is for"' in to_parent.body
+    client.force_login(people["parent_a"])
+    html = client.get(review_url(story)).content.decode()
+    assert "“Named it after what it is for”" in html
+    # The next edit starts with an empty line: last round's note is not sent again by mistake.
+    client.force_login(people["comms"])
+    editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert 'name="change_summary" value="Named' not in editor

@@ -30,17 +30,11 @@ ANSWERS = {
     "wagtailadmin_javascript_catalog": OK,
     "wagtailadmin_login": TO_DASHBOARD,
     "wagtailadmin_logout": NOT_ALLOWED,
-    "wagtailadmin_pages:collect_workflow_action_data": OK,
-    "wagtailadmin_pages:workflow_action": OK,
-    "wagtailadmin_pages:workflow_preview": OK,
     "wagtailadmin_password_reset": OK,
     "wagtailadmin_password_reset_complete": OK,
     "wagtailadmin_password_reset_confirm": OK,
     "wagtailadmin_password_reset_done": OK,
     "wagtailadmin_sprite": OK,
-    "wagtailsnippets_events_venue:collect_workflow_action_data": OK,
-    "wagtailsnippets_events_venue:workflow_action": OK,
-    "wagtailsnippets_events_venue:workflow_preview": OK,
 }
 
 
