@@ -37,7 +37,7 @@ urlpatterns = [
     path("review-sign-in/<str:secret>/", sign_in.use_link, name="review_sign_in"),
 ]
 
-# Uploaded images go through a check (hub/media.py) in every environment: a file only drafts
+# Uploaded images go through a check (hub/review/files.py) in every environment: a file only drafts
 # use is not public yet. Documents are served by Wagtail's view above, never from here.
 urlpatterns += [
     path(settings.MEDIA_URL.lstrip("/") + "<path:path>", files.serve_media, name="media"),
