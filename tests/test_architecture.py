@@ -119,6 +119,7 @@ def test_every_feature_has_one_package_named_after_it():
         "blocks",
         "health",
         "logging",
+        "request_checks",  # refuses requests no browser sends, before any app sees them
         "sendfile_accel",
         "context_processors",
         "factories",
