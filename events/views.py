@@ -11,7 +11,6 @@ from hub.models import HubSettings
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language
 
-
 # Page ids are 64-bit integers: a bigger number names no event (and SQLite cannot compare it).
 MAX_PAGE_ID = 2**63 - 1
 
