@@ -126,6 +126,7 @@ def test_every_feature_has_one_package_named_after_it():
         "models",
         "public",
         "sitemap",
+        "uploads",  # what any uploaded file may be, whether or not it is under review
         "urls",
         "views",
         "wagtail_hooks",

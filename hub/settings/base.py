@@ -158,8 +158,16 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # In production the web server sends media bytes after Django's check (X-Accel-Redirect to an
 # internal location); empty means Django streams them itself.
 HUB_MEDIA_ACCEL_REDIRECT = os.environ.get("HUB_MEDIA_ACCEL_REDIRECT", "")
+# Uploads (hub/uploads.py): documents of these kinds only, checked by content; never HTML,
+# SVG or scripts, which a browser would run. Documents are always downloads, never opened
+# in the browser as part of the site.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "mp4", "vtt"]
-WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+HUB_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A picture small on disk can unpack to gigabytes in memory (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Tags are curated by comms staff: free-typed tags are still allowed, but lower-cased.
 TAGGIT_CASE_INSENSITIVE = True
