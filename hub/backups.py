@@ -184,7 +184,9 @@ def _verify_members(tar):
         manifest = json.load(tar.extractfile(first))
         members = manifest["members"]
         vendor = manifest["database"]
-    except (ValueError, KeyError, TypeError):
+        if not all(isinstance(member["sha256"], str) for member in members.values()):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise BackupError("This backup's manifest is damaged. Restore another copy.") from None
     if manifest.get("format") != FORMAT or vendor not in DATABASE_FILES:
         raise BackupError("This backup was made by another version of the hub's backup.")

@@ -339,6 +339,12 @@ def test_restore_refuses_an_archive_whose_file_was_changed_inside(archive):
     )
 
 
+@pytest.mark.parametrize("manifest", [b"not json", b"[]", b'{"members": {"a": 1}}'])
+def test_restore_refuses_an_archive_whose_manifest_is_damaged(archive, manifest):
+    rewrite(archive, lambda name, data: manifest if name == "manifest.json" else data)
+    assert restore_error(archive) == "This backup's manifest is damaged. Restore another copy."
+
+
 def test_restore_refuses_an_archive_that_does_not_match_its_checksum(archive):
     Path(f"{archive}.sha256").write_text(f"{'0' * 64}  {archive.name}\n")
     assert restore_error(archive).startswith(
