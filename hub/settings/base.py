@@ -51,7 +51,7 @@ MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # A NUL byte in an address is refused with 400 (hub/request_checks.py).
+    # A NUL byte in a path is refused with 400, dropped from a query (hub/request_checks.py).
     "hub.request_checks.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
