@@ -4,6 +4,7 @@ tab. A refused file gets a clear error and leaves nothing in the media folder.""
 
 import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ SVG = (
     b'<script>alert("hi")</script></svg>'
 )
 HTML = b"<!DOCTYPE html><html><body><script>document.location='https://evil'</script></body>"
+ODT = "application/vnd.oasis.opendocument.text"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
@@ -192,6 +194,34 @@ def test_real_documents_are_accepted_on_every_upload_screen(
     assert upload(comms_client, "document", screen, name, content) == []
     document = Document.objects.get()
     assert files_in(media) == [document.file.name]
+
+
+def zipped(*members, first=None):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if first:
+            archive.writestr(zipfile.ZipInfo(first[0]), first[1])
+        for name in members:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("letter.docx", zipped("[Content_Types].xml", "_rels/.rels", "word/document.xml")),
+        # As some programs write it: the Word part last, where filetype does not look.
+        ("letter.docx", zipped(*[f"customXml/item{n}.xml" for n in range(5)], "word/document.xml")),
+        ("letter.odt", zipped("content.xml", first=("mimetype", ODT))),
+        ("letter.rtf", b"{\\rtf1\\ansi A letter.}"),
+        ("video.mp4", b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom\x00\x00\x00\x08free"),
+    ],
+)
+def test_each_allowed_kind_of_document_is_recognised_by_its_content(
+    comms_client, media, name, content
+):
+    assert upload(comms_client, "document", "add", name, content) == []
+    assert Document.objects.get().file.name.endswith(name.rsplit(".")[-1])
 
 
 @pytest.mark.parametrize("screen", SCREENS)
