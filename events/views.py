@@ -11,6 +11,9 @@ from hub.models import HubSettings
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language
 
+# Page ids are 64-bit integers: a bigger number names no event (and SQLite cannot compare it).
+MAX_PAGE_ID = 2**63 - 1
+
 
 def _ics_response(body, filename):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -20,6 +23,8 @@ def _ics_response(body, filename):
 
 def event_ics(request, page_id):
     """One event as an .ics file, to add to a phone's or computer's calendar."""
+    if page_id > MAX_PAGE_ID:
+        raise Http404("No such event")
     event = public_pages(EventPage).select_related("venue", "locale").filter(pk=page_id).first()
     if event is None:
         raise Http404("No such event")

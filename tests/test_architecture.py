@@ -111,20 +111,23 @@ def test_every_feature_has_one_package_named_after_it():
     for feature in ("review", "translation", "topics"):
         assert (ROOT / "hub" / feature / "__init__.py").is_file()
     # Nothing of them is left loose in hub/: what is there is the project (settings, URLs,
-    # checks, health, logs) or what every page shares.
+    # checks, health, logs, backups) or what every page and file shares.
     loose = {path.stem for path in (ROOT / "hub").glob("*.py")}
     assert loose == {
         "__init__",
         "apps",
+        "backups",  # the whole hub (database and files) in one archive: the project's
         "blocks",
         "health",
         "logging",
+        "request_checks",  # refuses requests no browser sends, before any app sees them
         "sendfile_accel",
         "context_processors",
         "factories",
         "models",
         "public",
         "sitemap",
+        "uploads",  # what any uploaded file may be, whether or not it is under review
         "urls",
         "views",
         "wagtail_hooks",

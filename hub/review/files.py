@@ -36,6 +36,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from hub.public import public_pages
+from hub.uploads import SafeUploadFormMixin
 
 EMERGENCY_FILE_CHANGE = "hub.review.files.changed_while_live"
 # Bumped whenever what the public may see changes (see connect()).
@@ -161,11 +162,11 @@ class ReviewedFileFormMixin:
         return instance
 
 
-class ReviewedDocumentForm(ReviewedFileFormMixin, BaseDocumentForm):
+class ReviewedDocumentForm(SafeUploadFormMixin, ReviewedFileFormMixin, BaseDocumentForm):
     """WAGTAILDOCS_DOCUMENT_FORM_BASE."""
 
 
-class ReviewedImageForm(ReviewedFileFormMixin, BaseImageForm):
+class ReviewedImageForm(SafeUploadFormMixin, ReviewedFileFormMixin, BaseImageForm):
     """WAGTAILIMAGES_IMAGE_FORM_BASE."""
 
 

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte in a path is refused with 400, dropped from a query (hub/request_checks.py).
+    "hub.request_checks.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +93,15 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two parents approving at once must both count. IMMEDIATE takes the write lock when a
+    # transaction begins (a reader that later writes cannot deadlock and fail at once), WAL
+    # lets readers go on while one writes, and a writer waits up to 20 s for its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -152,8 +163,16 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # In production the web server sends media bytes after Django's check (X-Accel-Redirect to an
 # internal location); empty means Django streams them itself.
 HUB_MEDIA_ACCEL_REDIRECT = os.environ.get("HUB_MEDIA_ACCEL_REDIRECT", "")
+# Uploads (hub/uploads.py): documents of these kinds only, checked by content; never HTML,
+# SVG or scripts, which a browser would run. Documents are always downloads, never opened
+# in the browser as part of the site.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "mp4", "vtt"]
-WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "svg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+HUB_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A picture small on disk can unpack to gigabytes in memory (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Tags are curated by comms staff: free-typed tags are still allowed, but lower-cased.
 TAGGIT_CASE_INSENSITIVE = True

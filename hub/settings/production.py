@@ -64,6 +64,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [(name or email, email) for name, email in getaddresses(env_list("ADMINS"))]
 
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+# The largest upload, in megabytes (the web server's own limit must be at least as large).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("HUB_MAX_IMAGE_MB", "10")) * 1024 * 1024
+HUB_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("HUB_MAX_DOCUMENT_MB", "20")) * 1024 * 1024
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 # WhiteNoise serves the compiled, hashed static files straight after the security middleware.
 _security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405

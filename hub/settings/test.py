@@ -1,5 +1,6 @@
 """The test suite: fast hashing, throwaway media, local-memory email and cache."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -9,6 +10,7 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-test-media-")
+# A test that runs the hub in another process (tests/hub/test_backups.py) names its media folder.
+MEDIA_ROOT = os.environ.get("HUB_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="hub-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"

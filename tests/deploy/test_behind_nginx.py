@@ -127,7 +127,8 @@ def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_pr
     assert response.status_code == 200
     assert response.content == b"%PDF-1.4 public"
     assert response.headers["Content-Type"] == "application/pdf"
-    assert response.headers["Content-Disposition"] == 'inline; filename="public.pdf"'
+    # Documents are always downloads, never opened as part of the site (hub/uploads.py).
+    assert response.headers["Content-Disposition"] == 'attachment; filename="public.pdf"'
 
     # Files only a draft, or only a page behind a login, uses: not found, by any route.
     for name in ("draft", "restricted"):
