@@ -88,7 +88,9 @@ def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with
 
     # The last approval asks first, in plain words.
     approve.click()
-    expect(phone.get_by_text("This will put “Letters go to both parents” on the website now."))
+    expect(
+        phone.get_by_text("This will put “Letters go to both parents” on the website now.")
+    ).to_be_visible()
     assert_no_axe_violations(phone, "the confirmation")
     public = browser.new_page()
     public.goto(base + changed_story.url)

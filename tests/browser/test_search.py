@@ -19,4 +19,4 @@ def test_suggestions_appear_as_you_type_and_the_form_still_submits(live_server, 
     options = page.locator("datalist#search-q-suggestions option")
     expect(options.first).to_have_attribute("value", "Care proceedings")
     box.press("Enter")
-    expect(page.get_by_role("status")).to_contain_text("1 result for “care”")
+    expect(page.locator("p[role=status]")).to_contain_text("1 result for “care”")
