@@ -1,10 +1,16 @@
-"""Venues in the admin menu (a reviewed snippet: drafts go to parent review)."""
+"""Venues in the admin menu (a reviewed snippet: drafts go to parent review), and the calendar
+files a CDN must forget when events change (hub/caching/frontend.py)."""
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.models import Venue
+from events.models import EventPage, Venue
+from hub.public import public_pages
 
 
 class VenueViewSet(SnippetViewSet):
@@ -20,3 +26,27 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+def calendar_addresses(event=None):
+    """The upcoming events' calendar, and one event's file, in every language."""
+    addresses = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            addresses.append(reverse("upcoming_ics"))
+            if event is not None:
+                addresses.append(reverse("event_ics", kwargs={"page_id": event.pk}))
+    return addresses
+
+
+@hooks.register("hub_cached_addresses_of_page")
+def calendar_files_listing(page):
+    return calendar_addresses(page) if isinstance(page, EventPage) else []
+
+
+@hooks.register("hub_cached_addresses")
+def every_calendar_file():
+    addresses = calendar_addresses()
+    for event in public_pages(EventPage).only("pk"):
+        addresses += calendar_addresses(event)
+    return list(dict.fromkeys(addresses))

@@ -1,8 +1,10 @@
 """``/healthz``: whether this copy of the hub can answer readers, for a load balancer or a
 monitoring check.
 
-200 when the database answers a query and the cache stores and returns a value; 503 naming
-what failed otherwise. Never cached, no cookie, no login, and no detail an attacker could use
+200 when the database answers a query: ``"status": "ok"`` if the cache stores and returns a
+value too, ``"degraded"`` if it does not (pages are then served without the cache, slower but
+right, so a load balancer should keep sending readers). 503 when the database fails. Never
+cached, no cookie, no login, and no detail an attacker could use
 (the reason for a failure goes to the log, not the answer).
 """
 
@@ -41,7 +43,10 @@ def healthz(request):
         except Exception:  # noqa: BLE001 - any failure means "not healthy", and is logged
             logger.exception("Health check: the %s did not answer", name)
             checks[name] = "failed"
-    healthy = all(state == "ok" for state in checks.values())
-    response = JsonResponse({"status": "ok" if healthy else "failed", **checks})
-    response.status_code = 200 if healthy else 503
+    if checks["database"] != "ok":
+        status = "failed"
+    else:
+        status = "ok" if checks["cache"] == "ok" else "degraded"
+    response = JsonResponse({"status": status, **checks})
+    response.status_code = 503 if status == "failed" else 200
     return response

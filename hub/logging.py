@@ -11,6 +11,7 @@ import datetime
 import json
 import logging
 import re
+import time
 import uuid
 
 FORMATS = ("keyvalue", "json")
@@ -87,6 +88,35 @@ class DemoteToDebug(logging.Filter):
         if record.levelno == logging.INFO:
             record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return record.levelno >= logging.getLogger().getEffectiveLevel()
+
+
+class OnceAMinute(logging.Filter):
+    """The cache (Redis) unreachable: django-redis logs each failed command with a traceback,
+    several per request. Pages go on being served uncached, so one warning a minute per process
+    says so, and the rest are dropped."""
+
+    every = 60
+
+    def __init__(self):
+        super().__init__()
+        self.last = None
+
+    def filter(self, record):
+        now = time.monotonic()
+        if self.last is not None and now - self.last < self.every:
+            return False
+        self.last = now
+        cause = record.exc_info[1] if record.exc_info else None
+        while cause is not None and cause.__cause__ is not None:
+            cause = cause.__cause__
+        record.msg = (
+            "The cache (Redis) cannot be reached: pages are served without it until it is back"
+            + (f" ({type(cause).__name__}: {cause})" if cause else "")
+        )
+        record.args = ()
+        record.exc_info = record.exc_text = None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 # -- How a line looks -------------------------------------------------------------------
@@ -193,6 +223,7 @@ def logging_config(output="keyvalue", level="INFO", mail_admins=True):
             "request_context": {"()": "hub.logging.RequestContextFilter"},
             "one_line_disallowed_host": {"()": "hub.logging.OneLineDisallowedHost"},
             "demote_to_debug": {"()": "hub.logging.DemoteToDebug"},
+            "once_a_minute": {"()": "hub.logging.OnceAMinute"},
         },
         "formatters": {"hub": {"()": "hub.logging.Formatter", "output": output}},
         "handlers": handlers,
@@ -205,6 +236,7 @@ def logging_config(output="keyvalue", level="INFO", mail_admins=True):
                 "propagate": True,
             },
             "django_tasks": {"filters": ["demote_to_debug"], "propagate": True},
+            "hub.cache": {"filters": ["once_a_minute"], "propagate": True},
             "gunicorn.error": {"handlers": ["console"], "level": level, "propagate": False},
             "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
         },

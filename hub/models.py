@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from hub.blocks import FooterLinkBlock
+from hub.caching.generation import remembered
+from hub.public import is_restricted
 from hub.review.forms import ReviewedPageForm
 from hub.review.models import (  # noqa: F401  (models of the hub app, see above)
     ParentPanelReviewTask,
@@ -92,6 +94,13 @@ class BasePage(Page):
         alternates = alternates_for(self, request)
         return [{**entry, "alternates": alternates} for entry in super().get_sitemap_urls(request)]
 
+    def get_view_restrictions(self):
+        """Wagtail's, without asking the database when no restriction covers the page (most
+        pages): the restricted trees are read once per change (hub.public)."""
+        if self.alias_of_id is None and not is_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_breadcrumbs(self):
         """The page's ancestors below the root, for the breadcrumbs component."""
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
@@ -157,3 +166,17 @@ class HubSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "hub settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings of the request's site: every page shows them, so they are read once
+        per change (hub.caching), not once per request."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            found = remembered("hub-settings", lambda: cls.for_site(site), site.pk)
+            found._request = request
+            setattr(request, attr_name, found)
+        return getattr(request, attr_name)

@@ -4,7 +4,7 @@ calendars and pages."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<slug:slug>/", topic_views.topic_page, name="topic"),
     path("calendar/", include("events.urls")),
+    # Pages: Wagtail's serve view, with the page found by its address (hub/views.py).
+    re_path(wagtail_urls.serve_pattern, hub_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

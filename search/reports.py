@@ -1,7 +1,12 @@
 """The search terms report: what people searched for, and how often (words only)."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
+from redis.exceptions import RedisError
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+
+from search import counting
 
 
 class SearchTermsReport(SearchTermsReportView):
@@ -15,6 +20,10 @@ class SearchTermsReport(SearchTermsReportView):
     def dispatch(self, request, *args, **kwargs):
         if not can_see_search_terms(request.user):
             raise PermissionDenied
+        try:
+            counting.flush()  # the searches counted since cron last ran
+        except RedisError as error:
+            logging.getLogger("hub.cache").warning("search counts not moved", exc_info=error)
         # Skips the parent's superusers-only check; everything else is Wagtail's report.
         return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
 

@@ -1,6 +1,5 @@
 """The search page and its suggestions: every live, public page in the reader's language."""
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -43,12 +42,6 @@ TYPES = {
         [StandardPage, HomePage, GuideIndexPage, EventIndexPage, StoryIndexPage],
     ),
 }
-
-# A query that looks like it holds someone's details is answered but never counted.
-PERSONAL = re.compile(
-    r"@|\d{5,}|\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b",  # emails, long numbers, UK postcodes
-    re.IGNORECASE,
-)
 
 
 def uses_database_search():
@@ -211,12 +204,6 @@ def popular_topics(limit=6):
     )
 
 
-def count_search(terms, query):
-    """Counts the search for the admin's search terms report: the words only, no person."""
-    if terms and not PERSONAL.search(query):
-        Query.get(terms).add_hit()
-
-
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query, reader_language())
@@ -259,8 +246,7 @@ def search(request):
         )
         if not context["result_count"]:
             context["popular_topics"] = popular_topics()
-        if first_page:
-            count_search(terms, query)
+        # Counted by search.counting.CountSearches, also when the page comes from the cache.
     return render(request, "search/search.html", context)
 
 

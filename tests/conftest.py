@@ -44,6 +44,25 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _changes_act_at_once(request, monkeypatch):
+    """Most tests run inside a transaction that is rolled back, never committed, so what waits
+    for a commit (the cache forgetting a change, hub/caching/changes.py) would never happen:
+    there it happens at once. Tests that really commit (transaction=True, live_server) keep the
+    real order."""
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or {
+        "live_server",
+        "transactional_db",
+    } & set(request.fixturenames):
+        yield
+        return
+    from hub.caching import changes
+
+    monkeypatch.setattr(changes, "on_commit", lambda callback: callback())
+    yield
+
+
 @pytest.fixture
 def home(db):
     """A home page that is the root of the default site."""

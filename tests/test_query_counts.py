@@ -1,4 +1,5 @@
-"""Listing pages run the same number of queries however many items they list."""
+"""What a page costs the database: the same number of queries however many items a listing
+holds, few when a page is built afresh, and none when it comes from the page cache."""
 
 import datetime
 
@@ -61,14 +62,39 @@ LISTINGS = [
 ]
 
 
-def test_listing_pages_do_not_query_per_item(home, sections, client):
+def warm_count(client, url):
+    """Queries for a page built afresh once the small caches (navigation, footer, settings,
+    content types) are warm: the page cache is off, so the page itself is rendered."""
+    client.get(url)
+    return count_queries(client, url)
+
+
+def test_listing_pages_do_not_query_per_item(home, sections, client, settings):
+    settings.HUB_PAGE_CACHE_SECONDS = 0
     add_content(home, sections, 3)
-    for url in LISTINGS:
-        client.get(url)  # warm per-process caches (content types, site root paths)
-    few = {url: count_queries(client, url) for url in LISTINGS}
+    few = {url: warm_count(client, url) for url in LISTINGS}
     add_content(home, sections, 27)
-    many = {url: count_queries(client, url) for url in LISTINGS}
+    many = {url: warm_count(client, url) for url in LISTINGS}
     print("\nqueries per listing page (3 items -> 30 items):")
     for url in LISTINGS:
         print(f"  {url}: {few[url]} -> {many[url]}")
     assert many == few
+
+
+def test_a_page_built_afresh_needs_few_queries(home, sections, client, settings):
+    settings.HUB_PAGE_CACHE_SECONDS = 0
+    add_content(home, sections, 5)
+    counts = {url: warm_count(client, url) for url in LISTINGS}
+    print("\nqueries per page built afresh:", counts)
+    assert max(counts.values()) <= 12, counts
+
+
+def test_a_page_from_the_page_cache_needs_no_queries(home, sections, client):
+    add_content(home, sections, 3)
+    for url in LISTINGS:
+        client.get(url)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response["X-Hub-Cache"] == "hit", url
+        assert len(queries) == 0, (url, [q["sql"] for q in queries])

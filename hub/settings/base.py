@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -51,10 +52,19 @@ MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A browser that has the page already gets "304 Not Modified" instead of it again.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for readers who are not signed in (hub/caching/middleware.py): this half
+    # keeps them, so it comes before everything that adds to Vary...
+    "hub.caching.middleware.UpdatePageCache",
     # A NUL byte in a path is refused with 400, dropped from a query (hub/request_checks.py).
     "hub.request_checks.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Searches are counted before the cache answers (search/counting.py).
+    "search.counting.CountSearches",
+    # ...and this half answers from the cache, once the language is known.
+    "hub.caching.middleware.FetchPageFromCache",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -184,6 +194,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Caching (hub/caching/): whole pages for readers who are not signed in, kept this many seconds
+# in the shared cache (0: off; production turns it on with Redis), and the Cache-Control a
+# browser (max-age) and a CDN (s-maxage) are given. Everything cached is forgotten the moment
+# anything the public can see changes; a CDN is told which addresses (WAGTAILFRONTENDCACHE).
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))
+HUB_BROWSER_CACHE_SECONDS = int(os.environ.get("HUB_BROWSER_CACHE_SECONDS", "60"))
+HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "600"))
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = "hub:page:"
+# Wagtail would also purge /en/..., /cy/... copies of each address; the hub names every
+# language's address itself (translated slugs), so no copies.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # The safe page "Exit this page" sends a reader to, unless site settings say otherwise.
 HUB_EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"

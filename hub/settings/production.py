@@ -1,7 +1,9 @@
 """Production: everything secret or site-specific comes from the environment.
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
-Optional: REDIS_URL (cache), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
+Optional: REDIS_URL (cache), HUB_PAGE_CACHE_SECONDS, HUB_BROWSER_CACHE_SECONDS,
+HUB_CDN_CACHE_SECONDS, HUB_FRONTEND_CACHE (and its HUB_VARNISH_URL, CLOUDFLARE_* or
+CLOUDFRONT_* settings), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
 EMAIL_USE_TLS/DEFAULT_FROM_EMAIL, ADMINS, MEDIA_ROOT, HUB_MEDIA_ACCEL_REDIRECT, STATIC_ROOT,
 WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, ELASTICSEARCH_URL/ELASTICSEARCH_INDEX,
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, LOG_FORMAT, LOG_LEVEL, SENTRY_DSN.
@@ -13,6 +15,7 @@ from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
 
+from hub.caching.settings import frontend_cache_settings
 from hub.logging import init_error_reporting, logging_config
 
 from .base import *  # noqa: F403
@@ -45,12 +48,38 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 if os.environ.get("REDIS_URL"):
+    # Redis: the cache every worker and process shares, whole pages included (hub/caching/).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                # If Redis stops, pages are still served, built afresh, and hub.logging says
+                # so once a minute; a Redis that hangs is given half a second.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "hub.cache"
+    HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "3600"))
+else:
+    # No Redis: a cache table in the database, which every worker shares, so none of them
+    # serves what another has changed (`manage.py createcachetable` makes it); whole pages
+    # are not cached, as each would cost a database write.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_cache",
+        }
+    }
+    HUB_PAGE_CACHE_SECONDS = 0
+
+# A CDN or Varnish in front (hub/caching/frontend.py): told which addresses to forget when
+# something changes. HUB_FRONTEND_CACHE is varnish, cloudflare or cloudfront.
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -13,4 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A test that runs the hub in another process (tests/hub/test_backups.py) names its media folder.
 MEDIA_ROOT = os.environ.get("HUB_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="hub-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is on, as in production, so every test that changes content and reads a page
+# checks that the change shows at once (tests/conftest.py empties the cache between tests).
+HUB_PAGE_CACHE_SECONDS = 600
 WAGTAILADMIN_BASE_URL = "http://testserver"

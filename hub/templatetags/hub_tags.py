@@ -4,12 +4,15 @@ pagination."""
 import json
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, pgettext_lazy
-from wagtail.models import Locale, Site
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Site
 
+from hub.caching.generation import remembered
 from hub.public import public_pages
 from hub.topics import names as topic_names
 from hub.translation import reader
@@ -21,26 +24,43 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
-    """The home page's URL and the service navigation items (its live children in menus)."""
+    """The home page (in the reader's language) and the service navigation: its live children
+    shown in menus. Worked out once per site, language and change (hub.caching)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "home_url": "/", "items": []}
-    root = site.root_page.localized.specific
+    navigation = remembered(
+        "navigation", lambda: _navigation(site, request), site.pk, reader.reader_language()
+    )
+    items = [
+        {**item, "active": bool(item["url"]) and request.path.startswith(item["url"])}
+        for item in navigation["items"]
+    ]
+    return {**navigation, "items": items}
+
+
+def _navigation(site, request):
+    homes = reader.localized_pages([site.root_page])
+    home = homes[0].specific if homes else site.root_page.specific
     # The English home's sections, each in the reader's language where it has been translated.
     sections = public_pages(site.root_page.get_children()).in_menu()
-    items = []
-    for page in reader.localized_pages(sections):
-        url = page.get_url(request=request)
-        items.append(
-            {
-                "title": page.title,
-                "url": url,
-                "active": bool(url) and request.path.startswith(url),
-                "page": page,
-            }
-        )
-    return {"home": root, "home_url": root.get_url(request=request) or "/", "items": items}
+    items = [
+        {"title": page.title, "url": page.get_url(request=request), "page": page}
+        for page in reader.localized_pages(sections, specific=False)
+    ]
+    return {"home": home, "home_url": home.get_url(request=request) or "/", "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def userbar_for_editors(context):
+    """Wagtail's user bar, for people who are signed in. For a reader with no session the
+    session is never opened, so their page stays the same for everyone and can be cached and
+    shared (hub/caching/middleware.py)."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -52,14 +72,8 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def other_language(context, page):
     """The page's language if it is not the reader's (an English page standing in for a
-    translation that does not exist yet), else ''. One query per request, however many pages."""
-    request = context.get("request")
-    codes = getattr(request, "_hub_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._hub_locale_codes = codes
-    code = codes.get(page.locale_id, "")
+    translation that does not exist yet), else ''."""
+    code = reader.locale_codes().get(page.locale_id, "")
     return "" if not code or code == reader.reader_language() else code
 
 
@@ -92,14 +106,21 @@ def absolute_url(context, url):
 
 @register.simple_tag
 def footer_links(hub):
-    """The footer's links, each to its page in the reader's language where translated (one
-    query for all of them), with the accessibility statement last. Links to pages the public
-    may not see (drafts, restricted or deleted pages) are left out."""
+    """The footer's links, each to its page in the reader's language where translated, with
+    the accessibility statement last. Links to pages the public may not see (drafts,
+    restricted or deleted pages) are left out. Worked out once per language and change."""
+    return remembered("footer", lambda: _footer_links(hub), hub.site_id, reader.reader_language())
+
+
+def _footer_links(hub):
     links = [(block.value["page"], block.value["label"]) for block in hub.footer_links]
     if hub.accessibility_statement:
         links.append((hub.accessibility_statement, gettext("Accessibility statement")))
     links = [(page, label) for page, label in links if page is not None]
-    shown = {page.translation_key: page for page in reader.localized_pages(p for p, _l in links)}
+    shown = {
+        page.translation_key: page
+        for page in reader.localized_pages((p for p, _l in links), specific=False)
+    }
     return [
         (shown[page.translation_key], label or shown[page.translation_key].title)
         for page, label in links

@@ -4,14 +4,22 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from hub.caching.generation import remembered
 from hub.public import public_pages
 
 
 def reader_language():
     """The language code the reader is browsing in (from the URL prefix)."""
     return get_language() or settings.LANGUAGE_CODE
+
+
+def locale_codes():
+    """{locale id: language code} for every locale, read once per change."""
+    return remembered(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def in_reader_language(pages, as_values=False):
@@ -61,18 +69,29 @@ def language_versions(request, page=None):
     current = reader_language()
     order = [code for code, _name in settings.LANGUAGES]
     if isinstance(page, Page) and page.pk:
-        urls = {
-            translation.locale.language_code: translation.get_url(request)
-            for translation in public_pages(page.get_translations(inclusive=True)).select_related(
-                "locale"
-            )
-        }
+        site = Site.find_for_request(request) if request is not None else None
+        urls = remembered(
+            "page-languages",
+            lambda: _translation_urls(page, request),
+            page.pk,
+            site.pk if site else "",
+        )
     elif page is None and request is not None:
         path = request.get_full_path()
         urls = {code: translate_url(path, code) for code in order}
     else:
         urls = {}
     return [language(code, urls[code], code == current) for code in order if urls.get(code)]
+
+
+def _translation_urls(page, request):
+    """{language code: address} of each live, public version of the page."""
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in public_pages(page.get_translations(inclusive=True)).select_related(
+            "locale"
+        )
+    }
 
 
 def children_in_reader_language(model, parent):
@@ -91,11 +110,11 @@ def children_in_reader_language(model, parent):
     return in_reader_language(public_pages(model).filter(under))
 
 
-def localized_pages(pages):
+def localized_pages(pages, specific=True):
     """Each page in the reader's language where a live, public translation exists, else the
     page itself if the public may see it; pages the public may not see are left out. One
     query for the lot, and one per page type for translations (``Page.localized`` would make
-    several per page)."""
+    several per page); with ``specific=False`` (titles and addresses only), one in all."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return pages
@@ -117,7 +136,10 @@ def localized_pages(pages):
         translated[page.translation_key] for page in pages if page.translation_key in translated
     }
     wanted -= {page.pk for page in pages}
-    fetched = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    translations = Page.objects.filter(pk__in=wanted)
+    if specific:
+        translations = translations.specific()
+    fetched = {page.pk: page for page in translations}
     result = []
     for page in pages:
         pk = translated.get(page.translation_key)

@@ -102,8 +102,9 @@ def main_config(folder, site):
 class Stack:
     """gunicorn and nginx, started; ``url(path)`` is https through nginx."""
 
-    def __init__(self, tmp_path, static_root, nginx):
+    def __init__(self, tmp_path, static_root, nginx, env=None):
         self.tmp = tmp_path
+        self.extra_env = env or {}
         self.static_root = static_root
         self.nginx_binary = nginx
         self.processes = []
@@ -129,7 +130,14 @@ class Stack:
             "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}",
             "GUNICORN_WORKERS": "2",
             "LOG_FORMAT": "json",
+            **self.extra_env,
         }
+        self.env = env
+        # As a deploy's `migrate` would: the test database was made under test settings, so
+        # production's cache table (when there is no Redis) is not there yet.
+        subprocess.run(
+            [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True
+        )
         command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
         self.spawn(command, env, self.app_log)
         self.wait_for(

@@ -188,15 +188,17 @@ def test_production_settings_start_with_what_the_environment_gives():
     }
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.DATABASES['default']['HOST'], s.CACHES['default']['BACKEND'], s.DEBUG)"
+        "print(s.DATABASES['default']['HOST'], s.CACHES['default']['BACKEND'], s.DEBUG, "
+        "s.HUB_PAGE_CACHE_SECONDS)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == [
         "db.example.org",
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
         "False",
+        "3600",
     ]
 
 

@@ -1,0 +1,165 @@
+"""Whole pages for readers who are not signed in, from the shared cache.
+
+Django's cache middleware, in its two halves (``FetchFromCacheMiddleware`` and
+``UpdateCacheMiddleware``), with one change: its key prefix carries the generation
+(``hub.caching.generation``), so a publish empties it everywhere at once. wagtail-cache would
+have been the first choice, but its newest release (3.0) requires Wagtail older than 8.
+
+A page is cached only when nothing in it can belong to one reader:
+- the request is a GET or HEAD with no session cookie (nobody signed in, no preview, no
+  password entered for a restricted page) and not for the admin, files or the health check;
+- the response is a 200 that sets no cookie, does not vary on Cookie (it did not touch the
+  session or a CSRF token: a page's password form does both) and does not say it is private.
+
+The language comes from the address alone (``/cy/...``), so the key holds the language and
+``Vary: Accept-Language`` is dropped: a Welsh reader gets the Welsh page, and a CDN keeps one
+copy per address. Cacheable responses say ``public`` with a short ``max-age`` for browsers and a
+longer ``s-maxage`` for a CDN, which is told to forget addresses when they change
+(``hub.caching.frontend``); every other response says ``private``.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import (
+    cc_delim_re,
+    get_cache_key,
+    has_vary_header,
+    learn_cache_key,
+    patch_cache_control,
+)
+from django.utils.deprecation import MiddlewareMixin
+
+from hub.caching import generation
+
+logger = logging.getLogger("hub.cache")
+
+NOT_PAGES = ("/admin/", "/documents/", "/review-sign-in/", "/healthz", settings.MEDIA_URL)
+
+
+def page_cache_seconds():
+    return settings.HUB_PAGE_CACHE_SECONDS
+
+
+def may_come_from_cache(request):
+    """Could anyone else be given this request's answer?"""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(NOT_PAGES)
+    )
+
+
+def is_shareable(request, response):
+    """Is this response the same for everyone who asks for it?"""
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        getattr(request, "_hub_shareable_request", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and not has_vary_header(response, "*")
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def drop_vary(response, header):
+    if not response.has_header("Vary"):
+        return
+    kept = [v for v in cc_delim_re.split(response["Vary"]) if v.lower() != header.lower()]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
+
+
+def shared_seconds(request):
+    """How long a CDN may keep the answer: addresses with a query (search, page 2, filters)
+    cannot all be named when something changes, so they are kept for a minute at most."""
+    seconds = settings.HUB_CDN_CACHE_SECONDS
+    if request.META.get("QUERY_STRING"):
+        seconds = min(seconds, settings.HUB_BROWSER_CACHE_SECONDS)
+    return seconds
+
+
+class FetchPageFromCache(MiddlewareMixin):
+    """The first half: answers from the cache. Goes after LocaleMiddleware (the key holds the
+    reader's language), as late as it can."""
+
+    def process_request(self, request):
+        request._hub_generation_token = generation.start_request()
+        request._hub_shareable_request = may_come_from_cache(request)
+        if not (request._hub_shareable_request and page_cache_seconds()):
+            return None
+        request._hub_page_cache_prefix = (
+            f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}{generation.generation()}"
+        )
+        cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+        response = None
+        try:
+            for method in dict.fromkeys(("GET", request.method)):
+                key = get_cache_key(request, request._hub_page_cache_prefix, method, cache=cache)
+                if key is not None:
+                    response = cache.get(key)
+                if response is not None:
+                    break
+        except Exception:
+            logger.warning("The cache cannot be read: pages are built afresh", exc_info=True)
+            request._hub_page_cache_prefix = None  # nor written, this time
+        if response is None:
+            return None
+        request._hub_from_cache = True
+        response["X-Hub-Cache"] = "hit"
+        return response
+
+    def process_response(self, request, response):
+        token = getattr(request, "_hub_generation_token", None)
+        if token is not None:
+            generation.end_request(token)
+        return response
+
+
+class UpdatePageCache(MiddlewareMixin):
+    """The second half: keeps what can be shared and says who may keep it. Goes before every
+    middleware that adds to Vary (sessions, locale), so it sees the response as sent."""
+
+    def process_response(self, request, response):
+        if not is_shareable(request, response):
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True)
+            return response
+        drop_vary(response, "Accept-Language")
+        if response.has_header("Expires"):
+            del response["Expires"]
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.HUB_BROWSER_CACHE_SECONDS,
+            s_maxage=shared_seconds(request),
+        )
+        if getattr(request, "_hub_from_cache", False):
+            return response
+        prefix = getattr(request, "_hub_page_cache_prefix", None)
+        if prefix is not None:
+            response.setdefault("X-Hub-Cache", "miss")
+            self.keep(request, response, prefix)
+        return response
+
+    def keep(self, request, response, prefix):
+        cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+        seconds = page_cache_seconds()
+
+        def store(rendered):
+            try:
+                key = learn_cache_key(request, rendered, seconds, prefix, cache=cache)
+                cache.set(key, rendered, seconds)
+            except Exception:
+                logger.warning("The cache cannot be written", exc_info=True)
+
+        if callable(getattr(response, "render", None)):
+            response.add_post_render_callback(store)
+        else:
+            store(response)
