@@ -13,9 +13,11 @@ A page is cached only when nothing in it can belong to one reader:
 
 The language comes from the address alone (``/cy/...``), so the key holds the language and
 ``Vary: Accept-Language`` is dropped: a Welsh reader gets the Welsh page, and a CDN keeps one
-copy per address. Cacheable responses say ``public`` with a short ``max-age`` for browsers and a
-longer ``s-maxage`` for a CDN, which is told to forget addresses when they change
-(``hub.caching.frontend``); every other response says ``private``.
+copy per address. Cacheable responses say ``public`` with ``max-age`` for browsers (0 by default:
+a browser asks again each time and gets a small 304 while the page is unchanged, so a reader who
+looked a minute ago still sees an approval at once) and a longer ``s-maxage`` for a CDN, which
+is told to forget addresses when they change (``hub.caching.frontend``); every other response
+says ``private``.
 """
 
 import logging
@@ -77,12 +79,12 @@ def drop_vary(response, header):
 
 
 def shared_seconds(request):
-    """How long a CDN may keep the answer: addresses with a query (search, page 2, filters)
-    cannot all be named when something changes, so they are kept for a minute at most."""
-    seconds = settings.HUB_CDN_CACHE_SECONDS
+    """How long a CDN may keep the answer. Addresses with a query (search, page 2, filters)
+    cannot all be named when something changes, so a CDN does not keep them: the hub's own
+    cache does, and forgets them at once."""
     if request.META.get("QUERY_STRING"):
-        seconds = min(seconds, settings.HUB_BROWSER_CACHE_SECONDS)
-    return seconds
+        return 0
+    return settings.HUB_CDN_CACHE_SECONDS
 
 
 class FetchPageFromCache(MiddlewareMixin):

@@ -200,7 +200,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # browser (max-age) and a CDN (s-maxage) are given. Everything cached is forgotten the moment
 # anything the public can see changes; a CDN is told which addresses (WAGTAILFRONTENDCACHE).
 HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))
-HUB_BROWSER_CACHE_SECONDS = int(os.environ.get("HUB_BROWSER_CACHE_SECONDS", "60"))
+HUB_BROWSER_CACHE_SECONDS = int(os.environ.get("HUB_BROWSER_CACHE_SECONDS", "0"))
 HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "600"))
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "hub:page:"

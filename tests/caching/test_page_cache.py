@@ -1,0 +1,137 @@
+"""Whole public pages come from the shared cache, and only pages that are the same for everyone:
+never a signed-in editor's, a password-protected page, a preview, an error or a form post."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from tests.helpers.translation import publish_translation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guide(home):
+    return GuidePageFactory(parent=GuideIndexPageFactory(parent=home), title="Your rights")
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return response
+
+
+def test_a_public_page_is_built_once_then_served_from_the_cache_without_the_database(guide, client):
+    first = fetch(client, guide.url)
+    assert first["X-Hub-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = fetch(client, guide.url)
+    assert second["X-Hub-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+def test_a_cached_page_says_browsers_ask_again_each_time_and_a_cdn_keeps_it(guide, client):
+    for response in (fetch(client, guide.url), fetch(client, guide.url)):
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert directives == {"public", "max-age=0", "s-maxage=600"}
+        assert "Cookie" not in response.get("Vary", "")
+        assert "Set-Cookie" not in response
+
+
+def test_a_browser_asking_again_for_an_unchanged_page_gets_a_small_not_modified(guide, client):
+    etag = fetch(client, guide.url)["ETag"]
+    again = client.get(guide.url, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_an_address_with_a_query_is_not_kept_by_a_cdn(guide, client):
+    response = fetch(client, "/search/?q=rights")
+    assert "s-maxage=0" in response["Cache-Control"]
+    assert fetch(client, "/search/?q=rights")["X-Hub-Cache"] == "hit"  # the hub's own cache
+
+
+def test_each_language_has_its_own_page_whatever_the_browser_asks_for(guide, client):
+    welsh = publish_translation(guide, "cy", {"Your rights": "Eich hawliau"})
+    english = fetch(client, guide.url, accept_language="cy")
+    assert "Your rights" in english.content.decode()
+    assert "Accept-Language" not in english.get("Vary", "")
+    cymraeg = fetch(client, welsh.url, accept_language="en")
+    assert "Eich hawliau" in cymraeg.content.decode()
+    assert fetch(client, guide.url)["X-Hub-Cache"] == "hit"
+    assert fetch(client, welsh.url)["X-Hub-Cache"] == "hit"
+
+
+def test_a_signed_in_editor_never_gets_or_leaves_a_cached_page(guide, client, people):
+    fetch(client, guide.url)  # cached for readers
+    client.force_login(people["comms"])
+    editor = fetch(client, guide.url)
+    assert "X-Hub-Cache" not in editor
+    assert "private" in editor["Cache-Control"]
+    assert "Edit this page" in editor.content.decode() or "userbar" in editor.content.decode()
+    client.logout()
+    reader = fetch(client, guide.url)
+    assert reader["X-Hub-Cache"] == "hit"
+    assert "userbar" not in reader.content.decode()
+
+
+def test_a_password_protected_page_is_never_cached(guide, client):
+    PageViewRestriction.objects.create(
+        page=guide, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    for _ in range(2):
+        response = fetch(client, guide.url)  # the password form
+        assert "X-Hub-Cache" not in response
+        assert "public" not in response["Cache-Control"]
+        assert "Your rights" not in response.content.decode()
+
+
+def test_a_page_not_found_is_not_cached(home, client):
+    for _ in range(2):
+        response = client.get("/no-such-page/")
+        assert response.status_code == 404
+        assert "X-Hub-Cache" not in response
+        assert "private" in response["Cache-Control"]
+
+
+def test_a_form_post_is_never_answered_from_the_cache(guide, client):
+    fetch(client, guide.url)
+    response = client.post(guide.url)
+    assert response.get("X-Hub-Cache") != "hit"
+
+
+def test_the_admin_and_files_are_never_cached(guide, client, people):
+    client.force_login(people["comms"])
+    response = client.get("/admin/")
+    assert "X-Hub-Cache" not in response
+    assert "public" not in response["Cache-Control"]
+
+
+def test_with_the_page_cache_off_every_page_is_built_afresh(guide, client, settings):
+    settings.HUB_PAGE_CACHE_SECONDS = 0
+    fetch(client, guide.url)
+    response = fetch(client, guide.url)
+    assert "X-Hub-Cache" not in response
+    assert "public" in response["Cache-Control"]  # browsers and a CDN may still keep it
+
+
+class BrokenCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("the cache server is down")
+
+        return fail
+
+
+def test_pages_are_still_served_when_the_cache_is_down(guide, client, monkeypatch, caplog):
+    from hub.caching import generation, middleware
+
+    broken = BrokenCache()
+    monkeypatch.setattr(generation, "cache", broken)
+    monkeypatch.setattr(middleware, "caches", {"default": broken})
+    for url in (guide.url, guide.get_parent().url, "/", "/search/?q=rights"):
+        assert client.get(url).status_code == 200, url
+    assert any(r.name == "hub.cache" for r in caplog.records)
