@@ -16,7 +16,7 @@ import logging
 import re
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -39,7 +39,7 @@ KEEP_SECONDS = 14 * 24 * 60 * 60
 
 def redis():
     """The Redis connection behind the cache, or None when the cache is not Redis."""
-    if not cache.__class__.__module__.startswith("django_redis"):
+    if not caches["default"].__class__.__module__.startswith("django_redis"):
         return None
     return get_redis_connection("default")
 

@@ -135,3 +135,29 @@ def test_pages_are_still_served_when_the_cache_is_down(guide, client, monkeypatc
     for url in (guide.url, guide.get_parent().url, "/", "/search/?q=rights"):
         assert client.get(url).status_code == 200, url
     assert any(r.name == "hub.cache" for r in caplog.records)
+
+
+def test_every_kind_of_public_address_is_kept(home, client):
+    from events.factories import EventIndexPageFactory, EventPageFactory
+
+    guide = GuidePageFactory(parent=GuideIndexPageFactory(parent=home), title="Your rights")
+    guide.tags.add("court")
+    guide.save_revision().publish()
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home))
+    welsh = publish_translation(guide, "cy")
+    urls = [
+        "/",
+        guide.url,
+        guide.get_parent().url,
+        welsh.url,
+        event.url,
+        event.get_ics_url(),
+        "/calendar/upcoming.ics",
+        "/tags/court/",
+        "/search/?q=rights",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        assert client.get(url)["X-Hub-Cache"] == "hit", url

@@ -46,11 +46,25 @@ def hub_behind_nginx(nginx_binary, static_root, tmp_path):
     """Starts gunicorn and nginx on loopback for what the test has committed so far."""
     stacks = []
 
-    def start():
-        stack = Stack(tmp_path, static_root, nginx_binary)
+    def start(**env):
+        stack = Stack(tmp_path, static_root, nginx_binary, env)
         stacks.append(stack)
         return stack.start()
 
     yield start
     for stack in stacks:
         stack.stop()
+
+
+@pytest.fixture
+def redis_url():
+    """An empty Redis database of its own on the machine's Redis, or a skip saying why."""
+    import redis
+
+    url = os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.RedisError as error:
+        pytest.skip(f"No Redis at {url} ({error}); set HUB_TEST_REDIS_URL to one.")
+    yield url
+    redis.Redis.from_url(url).flushdb()
