@@ -63,10 +63,16 @@ run: $(STAMP)-run assets messages
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq nginx >/dev/null
 
+# The cache tests put Debian's Varnish in front of gunicorn (tests/deploy/test_behind_varnish.py).
+/usr/sbin/varnishd:
+	@echo "Installing Debian's Varnish for the cache tests…"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq varnish >/dev/null
+
 lint: $(STAMP)-test
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP)-test assets messages /usr/bin/chromium /usr/sbin/nginx lint test-only
+test: $(STAMP)-test assets messages /usr/bin/chromium /usr/sbin/nginx /usr/sbin/varnishd lint test-only
 
 test-only:
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -22,7 +22,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purge a published page alone,
+    # before the transaction commits; hub/caching purges it and what lists it, once committed,
+    # with the same backends (WAGTAILFRONTENDCACHE).
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",

@@ -68,3 +68,78 @@ def redis_url():
         pytest.skip(f"No Redis at {url} ({error}); set HUB_TEST_REDIS_URL to one.")
     yield url
     redis.Redis.from_url(url).flushdb()
+
+
+@pytest.fixture
+def varnish(tmp_path):
+    """Starts Debian's Varnish on loopback in front of a gunicorn port, with the hub's VCL
+    (deploy/varnish/default.vcl); or a skip saying why."""
+    import shutil
+    import signal
+    import time
+
+    from tests.deploy.stack import free_port
+
+    binary = shutil.which("varnishd") or (
+        "/usr/sbin/varnishd" if os.path.exists("/usr/sbin/varnishd") else None
+    )
+    if binary is None:
+        pytest.skip(
+            "Debian's Varnish is not installed here (apt-get install varnish; `make test` does)."
+        )
+    processes = []
+
+    def start(backend_port, port=None):
+        port = port or free_port()
+        vcl = tmp_path / "hub.vcl"
+        text = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+        vcl.write_text(text.replace('.port = "8000";', f'.port = "{backend_port}";'))
+        workdir = tmp_path / "varnish"
+        workdir.mkdir(exist_ok=True)
+        log = (tmp_path / "varnish.log").open("ab")
+        process = subprocess.Popen(
+            [
+                binary,
+                "-F",
+                "-n",
+                str(workdir),
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(vcl),
+                "-s",
+                "malloc,32m",
+                "-T",
+                "none",
+                # No jail: the test's files are its own user's (as a service, Varnish drops
+                # to its own user).
+                "-j",
+                "none",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        processes.append(process)
+        import requests
+
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            try:
+                requests.get(f"http://127.0.0.1:{port}/", timeout=1)
+                return f"http://127.0.0.1:{port}"
+            except requests.RequestException:
+                time.sleep(0.2)
+        pytest.fail("Varnish did not start:\n" + (tmp_path / "varnish.log").read_text()[-2000:])
+
+    yield start
+    for process in processes:
+        if process.poll() is not None:
+            continue
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)

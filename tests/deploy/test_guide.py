@@ -74,6 +74,7 @@ def test_the_timers_and_the_cron_file_run_the_same_jobs():
         == by_place["cron"]
         == {
             "publish_scheduled",
+            "flush_search_counts",
             "searchpromotions_garbage_collect",
             "clearsessions",
         }
@@ -125,6 +126,10 @@ def variables_the_code_reads():
         text = path.read_text()
         names |= set(re.findall(r"os\.environ(?:\.get)?[\(\[]\"([A-Z_]+)\"", text))
         names |= set(re.findall(r"env_list\(\"([A-Z_]+)\"", text))
+        # hub/caching/settings.py reads the environment it is given.
+        names |= set(re.findall(r"env\.get\(\"([A-Z_]+)\"", text))
+        for required in re.findall(r"_required\(env, ([^)]*)\)", text):
+            names |= set(re.findall(r"\"([A-Z_]+)\"", required))
         names |= set(re.findall(r"^PASSWORD_VARIABLE = \"([A-Z_]+)\"", text, re.M))
     names |= set(re.findall(r"\$\{([A-Z_]+):-", (DEPLOY / "manage").read_text()))
     return names
