@@ -12,7 +12,7 @@ class HubConfig(AppConfig):
         # Imported here, as Django asks: models are only ready once every app is loaded.
         from django.db.models.signals import post_migrate
 
-        from hub.caching import changes
+        from hub.caching import changes, generation
         from hub.caching import settings as cache_settings
         from hub.review import files, signals
         from hub.translation import checks  # noqa: F401 - system checks register themselves
@@ -23,3 +23,4 @@ class HubConfig(AppConfig):
         files.connect()
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(cache_settings.create_cache_table, sender=self)
+        post_migrate.connect(generation.forget_pages_after_an_upgrade, sender=self)

@@ -1,5 +1,6 @@
 """Views of the site as a whole (not of one kind of content): pages, robots.txt."""
 
+from django.db.models import Q, Subquery
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -56,9 +57,17 @@ def find_page(request, path):
 
 def _home(site):
     """(path, depth, url_path) of the site's home page in the reader's language, if it is
-    live in it, else in the source language (Wagtail's ``root_page.localized``)."""
-    home = site.root_page.localized
-    return home.path, home.depth, home.url_path
+    live in it, else in the source language (as Wagtail's ``root_page.localized``): one query."""
+    fields = ("path", "depth", "url_path")
+    source_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    homes = dict(
+        (row[0], row[1:])
+        for row in Page.objects.filter(translation_key__in=Subquery(source_key))
+        .filter(Q(pk=site.root_page_id) | Q(locale__language_code=get_language(), live=True))
+        .values_list("pk", *fields)
+    )
+    source = homes.pop(site.root_page_id)
+    return next(iter(homes.values()), source)
 
 
 @require_GET

@@ -94,3 +94,10 @@ def remembered(name, compute, *parts):
         except Exception:
             logger.warning("The cache cannot be written", exc_info=True)
     return found[0]
+
+
+def forget_pages_after_an_upgrade(**kwargs):
+    """Every upgrade runs ``migrate`` (docs/deploy.md): its templates and styles are new, so
+    pages cached before it, which name the old stylesheet, are forgotten (a post_migrate
+    receiver)."""
+    advance()

@@ -24,6 +24,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http.request import split_domain_port
 from django.utils.cache import (
     cc_delim_re,
     get_cache_key,
@@ -32,6 +33,7 @@ from django.utils.cache import (
     patch_cache_control,
 )
 from django.utils.deprecation import MiddlewareMixin
+from wagtail.models import Site
 
 from hub.caching import generation
 
@@ -87,12 +89,22 @@ def shared_seconds(request):
     return settings.HUB_CDN_CACHE_SECONDS
 
 
+def remember_site(request):
+    """The request's Wagtail site, found once per host name and change instead of once per
+    request (Wagtail's ``Site.find_for_request`` keeps it on the request)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    request._wagtail_site = generation.remembered(
+        "site", lambda: Site._find_for_request(request), hostname, request.get_port()
+    )
+
+
 class FetchPageFromCache(MiddlewareMixin):
     """The first half: answers from the cache. Goes after LocaleMiddleware (the key holds the
     reader's language), as late as it can."""
 
     def process_request(self, request):
         request._hub_generation_token = generation.start_request()
+        remember_site(request)
         request._hub_shareable_request = may_come_from_cache(request)
         if not (request._hub_shareable_request and page_cache_seconds()):
             return None

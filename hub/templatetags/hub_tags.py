@@ -41,13 +41,17 @@ def site_navigation(context):
 
 
 def _navigation(site, request):
-    homes = reader.localized_pages([site.root_page])
-    home = homes[0].specific if homes else site.root_page.specific
-    # The English home's sections, each in the reader's language where it has been translated.
-    sections = public_pages(site.root_page.get_children()).in_menu()
+    # The home page and its sections, each in the reader's language where it is translated.
+    root = site.root_page
+    sections = list(public_pages(root.get_children()).in_menu())
+    shown = reader.localized_pages([root, *sections], specific=False)
+    home = (
+        shown[0] if shown and shown[0].translation_key == root.translation_key else root
+    ).specific
     items = [
         {"title": page.title, "url": page.get_url(request=request), "page": page}
-        for page in reader.localized_pages(sections, specific=False)
+        for page in shown
+        if page.translation_key != root.translation_key
     ]
     return {"home": home, "home_url": home.get_url(request=request) or "/", "items": items}
 

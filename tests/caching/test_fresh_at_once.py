@@ -172,3 +172,13 @@ def test_a_change_rolled_back_leaves_the_cache_alone(home):
         guide.save_revision().publish()
         raise RuntimeError
     assert generation.generation() == before
+
+
+def test_an_upgrade_forgets_every_page_cached_before_it(guide, client):
+    """An upgrade brings new templates and styles; `migrate`, which every upgrade runs, ends
+    with post_migrate."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    cached(client, guide.url)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert client.get(guide.url)["X-Hub-Cache"] == "miss"
