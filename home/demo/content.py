@@ -10,7 +10,12 @@ ORGANISATION = {
     "contact_address": "Kingsbrook Parent Partnership\nFamily Hub, Mill Lane\nKingsbrook KB1 1AA",
 }
 HOME_TAGLINE = "Parents and children's services, working together"
-HOME_CONTACT_HOURS = "Monday to Friday, 9am to 5pm. Calls are free from mobiles and landlines."
+# An 0300 number is charged as a local (01/02) call and counts toward inclusive minutes (Ofcom);
+# it is not free, so the demo does not say it is.
+HOME_CONTACT_HOURS = (
+    "Monday to Friday, 9am to 5pm. A call costs the same as a call to a local number "
+    "(starting 01 or 02) and counts toward any free minutes on your phone plan."
+)
 
 HOME_INTRO = (
     "Clear, honest information about what happens when children's services get involved with "

@@ -169,3 +169,17 @@ def test_the_obvious_questions_find_the_right_page_first(demo, client):
     assert titles(client, "/cy/search/", q="achosion gofal")[0] == (
         "Cynadleddau amddiffyn plant ac achosion gofal"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ur"])
+def test_the_demo_says_truly_what_a_call_to_its_0300_number_costs(language):
+    """An 0300 number costs the same as a local (01/02) call and counts toward inclusive
+    minutes; it is not free from mobiles, so no language may say it is."""
+    from home.demo import content
+    from home.demo.translations import catalogue
+
+    text = content.HOME_CONTACT_HOURS
+    if language != "en":
+        text = catalogue(language)[content.HOME_CONTACT_HOURS]
+    assert "01" in text and "02" in text
+    assert "free from" not in text.lower()
