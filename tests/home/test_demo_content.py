@@ -183,3 +183,36 @@ def test_the_demo_says_truly_what_a_call_to_its_0300_number_costs(language):
         text = catalogue(language)[content.HOME_CONTACT_HOURS]
     assert "01" in text and "02" in text
     assert "free from" not in text.lower()
+
+
+@pytest.mark.parametrize("language", DEMO_LANGUAGES)
+def test_the_events_list_events_and_stories_are_live_in_every_demo_language(demo, language):
+    """The demo shows what a translated hub feels like: the events list, three events (one
+    at a venue, whose translation is live too, so the event does not say "To be confirmed")
+    and three stories, one in each status that needs explaining."""
+    from wagtail.models import Locale
+
+    from events.models import EventIndexPage
+    from stories.models import StoryIndexPage
+
+    locale = Locale.objects.get(language_code=language)
+    for index in (EventIndexPage, StoryIndexPage):
+        assert index.objects.live().filter(locale=locale).exists(), index
+    events = EventPage.objects.live().filter(locale=locale)
+    stories = StoryPage.objects.live().filter(locale=locale)
+    assert events.count() >= 2 and stories.count() >= 3
+    english_titles = set(
+        EventPage.objects.filter(locale__language_code="en").values_list("title", flat=True)
+    ) | set(StoryPage.objects.filter(locale__language_code="en").values_list("title", flat=True))
+    for page in [*events, *stories]:
+        assert page.title not in english_titles, page.title
+    at_a_venue = events.exclude(venue=None)
+    assert at_a_venue.exists()
+    for event in at_a_venue:
+        assert event.public_venue is not None and event.public_venue.locale == locale
+    assert {"done", "in_progress", "not_possible"} <= set(stories.values_list("status", flat=True))
+    for story in stories.filter(status="not_possible"):
+        english = story.get_translation(Locale.get_default())
+        assert story.not_possible_reason and story.not_possible_reason != (
+            english.specific.not_possible_reason
+        )
