@@ -216,3 +216,18 @@ def test_the_events_list_events_and_stories_are_live_in_every_demo_language(demo
         assert story.not_possible_reason and story.not_possible_reason != (
             english.specific.not_possible_reason
         )
+
+
+def test_the_guide_explains_legal_words_in_place_and_links_to_a_family_law_solicitor(demo, client):
+    from bs4 import BeautifulSoup
+
+    guide = GuidePage.objects.get(
+        slug="child-protection-and-care-proceedings", locale__language_code="en"
+    )
+    html = BeautifulSoup(client.get(guide.url).content.decode(), "html.parser")
+    questions = [s.get_text(strip=True) for s in html.select("details.app-glossary summary")]
+    for term in ("looked after by the council", "legal aid", "appeal"):
+        assert f"What does ‘{term}’ mean?" in questions
+    solicitor = html.find("a", string="family law solicitor")
+    # The Law Society's public "Find a Solicitor" register.
+    assert solicitor["href"] == "https://solicitors.lawsociety.org.uk/"
