@@ -231,3 +231,25 @@ def test_the_guide_explains_legal_words_in_place_and_links_to_a_family_law_solic
     solicitor = html.find("a", string="family law solicitor")
     # The Law Society's public "Find a Solicitor" register.
     assert solicitor["href"] == "https://solicitors.lawsociety.org.uk/"
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/", "Kingsbrook Parent Partnership"),
+        ("/cy/", "Partneriaeth Rhieni Kingsbrook"),
+        ("/ur/", "کنگزبروک پیرنٹ پارٹنرشپ"),
+    ],
+)
+def test_each_home_page_tab_reads_the_sites_name_once_in_its_language(demo, client, path, title):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get(path).content.decode(), "html.parser")
+    assert html.title.get_text(strip=True) == title
+
+
+def test_an_urdu_event_keeps_its_postcode_and_the_phone_number_left_to_right(demo, client):
+    event = EventPage.objects.live().filter(locale__language_code="ur").exclude(venue=None).first()
+    html = client.get(event.url).content.decode()
+    assert f'<bdi dir="ltr">{event.public_venue.postcode}</bdi>' in html
+    assert 'href="tel:03000000000" dir="ltr">0300 000 0000</a>' in html
