@@ -10,7 +10,12 @@ ORGANISATION = {
     "contact_address": "Kingsbrook Parent Partnership\nFamily Hub, Mill Lane\nKingsbrook KB1 1AA",
 }
 HOME_TAGLINE = "Parents and children's services, working together"
-HOME_CONTACT_HOURS = "Monday to Friday, 9am to 5pm. Calls are free from mobiles and landlines."
+# An 0300 number is charged as a local (01/02) call and counts toward inclusive minutes (Ofcom);
+# it is not free, so the demo does not say it is.
+HOME_CONTACT_HOURS = (
+    "Monday to Friday, 9am to 5pm. A call costs the same as a call to a local number "
+    "(starting 01 or 02) and counts toward any free minutes on your phone plan."
+)
 
 HOME_INTRO = (
     "Clear, honest information about what happens when children's services get involved with "
@@ -224,7 +229,10 @@ def child_protection_steps(leaflet_id):
                     + ul(
                         "an advocate, who helps you say what you want to say",
                         "a parent from our parents' group, who has been through it",
-                        "free legal advice from a family law solicitor",
+                        # The Law Society's public register of solicitors, searchable by
+                        # area of law (family, children) and by legal aid.
+                        'free legal advice from a <a href="https://solicitors.lawsociety.org.uk/">'
+                        "family law solicitor</a>",
                     ),
                 ),
             ],
@@ -324,6 +332,17 @@ def child_protection_steps(leaflet_id):
                     ),
                 ),
                 (
+                    "glossary_term",
+                    {
+                        "term": "legal aid",
+                        "explanation": p(
+                            "Legal aid means the government pays for your solicitor. When "
+                            "children's services take you to court about your child, you get "
+                            "it whatever your income."
+                        ),
+                    },
+                ),
+                (
                     "download",
                     {
                         "document": leaflet_id,
@@ -347,6 +366,29 @@ def child_protection_steps(leaflet_id):
                         "that your child is looked after by the council",
                     )
                     + p("Your solicitor will explain the decision, and whether you can appeal."),
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "looked after by the council",
+                        "explanation": p(
+                            "Your child lives with foster carers, in a children's home or with "
+                            "someone else the council chooses, and the council shares parental "
+                            "responsibility with you. You are still your child's parent, and "
+                            "the council must keep working with you."
+                        ),
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "appeal",
+                        "explanation": p(
+                            "To appeal is to ask a higher court to look again at a decision "
+                            "because you think the judge got it wrong. There are short time "
+                            "limits, so talk to your solicitor straight away."
+                        ),
+                    },
                 ),
             ],
         },

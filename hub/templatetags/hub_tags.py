@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
+from hub.bidi import isolate_ltr_runs
 from hub.caching.generation import remembered
 from hub.public import public_pages
 from hub.topics import names as topic_names
@@ -95,6 +96,14 @@ DATE_FORMATS = {
 def local_date(value, kind):
     """A date or time in the reader's language: ``{{ event.start|local_date:"datetime" }}``."""
     return date_filter(value, str(DATE_FORMATS[kind]))
+
+
+@register.filter(is_safe=True)
+def isolate_numbers(value):
+    """Numbers, phone numbers, emails and postcodes in ``value`` kept left to right, so they
+    read correctly in right-to-left languages: ``{{ venue.postcode|isolate_numbers }}``, or
+    ``{% filter isolate_numbers %}...{% endfilter %}`` around rich text."""
+    return isolate_ltr_runs(value)
 
 
 @register.filter
