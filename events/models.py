@@ -153,6 +153,15 @@ class Venue(
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
 
+    @property
+    def full_address_lines(self):
+        """Name, address and postcode, each once (an address may already end in its postcode)."""
+        lines = [self.name, *self.address_lines]
+        postcode = self.postcode.strip()
+        if postcode and postcode.replace(" ", "").upper() not in lines[-1].replace(" ", "").upper():
+            lines.append(postcode)
+        return lines
+
     def accessibility(self):
         """Rows for the venue's accessibility summary list: (label, answer, detail)."""
 

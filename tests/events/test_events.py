@@ -170,3 +170,23 @@ def test_a_draft_or_missing_event_has_no_calendar_file(events, client):
     event = EventPageFactory(parent=events, live=False)
     assert client.get(f"/calendar/event-{event.pk}.ics").status_code == 404
     assert client.get("/calendar/event-999999.ics").status_code == 404
+
+
+def test_the_calendar_file_location_has_the_venue_name_full_address_and_postcode(events, client):
+    venue = VenueFactory(
+        name="Riverside Family Hub", address="Family Hub, Mill Lane\nKingsbrook", postcode="KB1 1AA"
+    )
+    event = EventPageFactory(parent=events, venue=venue)
+    (item,) = parse(client.get(event.get_ics_url())).walk("VEVENT")
+    assert (
+        str(item["location"]) == "Riverside Family Hub, Family Hub, Mill Lane, Kingsbrook, KB1 1AA"
+    )
+
+
+def test_the_calendar_file_does_not_repeat_a_postcode_the_address_already_ends_with(events, client):
+    venue = VenueFactory(
+        name="Library", address="Market Square\nKingsbrook KB1 2CC", postcode="KB1 2CC"
+    )
+    event = EventPageFactory(parent=events, venue=venue)
+    (item,) = parse(client.get(event.get_ics_url())).walk("VEVENT")
+    assert str(item["location"]) == "Library, Market Square, Kingsbrook KB1 2CC"
