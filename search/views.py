@@ -23,7 +23,7 @@ from home.models import HomePage, StandardPage
 from hub.public import public_pages
 from hub.topics.names import tagged_item_models
 from hub.translation.reader import in_reader_language, localized_pages, reader_language
-from search import ranking
+from search import ranking, spelling
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
 from stories.models import StoryIndexPage, StoryPage
@@ -232,22 +232,37 @@ def search(request):
         if promotions:
             promoted = [p["page"].pk for p in promotions if "page" in p]
             pages = pages.exclude(pk__in=promoted)
+        found, loose, corrected = [], False, None
         if terms:
-            found, loose = ranked(pages.not_type(HomePage), terms, reader_language())
-        else:
-            found, loose = [], False
+            searched = pages.not_type(HomePage)
+            found, loose = ranked(searched, terms, reader_language())
+            if (loose or not found.count()) and not promotions:
+                found, loose, corrected = _corrected(searched, terms, found, loose)
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             results=results,
             result_count=results.paginator.count + len(promotions),
             promotions=promotions if first_page else [],
             loose_match=loose,
-            highlight=[w for w in words_of(terms) if len(w) > 1],
+            corrected=corrected,
+            highlight=[w for w in words_of(corrected or terms) if len(w) > 1],
         )
         if not context["result_count"]:
             context["popular_topics"] = popular_topics()
         # Counted by search.counting.CountSearches, also when the page comes from the cache.
     return render(request, "search/search.html", context)
+
+
+def _corrected(pages, terms, found, loose):
+    """For a search that found nothing, or no page with every word: the results for its
+    closest spelling, if those do better ("conferance" finds what "conferences" finds; "care
+    proceedins" what "care proceedings" finds). (results, loose, correction)."""
+    correction = spelling.correction(terms, pages)
+    if correction:
+        better_found, better_loose = ranked(pages, correction, reader_language())
+        if better_found.count() and (not better_loose or not found.count()):
+            return better_found, better_loose, correction
+    return found, loose, None
 
 
 def _used_tags():
