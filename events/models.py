@@ -202,8 +202,27 @@ class Venue(
         ]
 
 
+# Access needs a reader can filter events by: (key in the address, venue field, label in the
+# filters, short label in each listed event).
+ACCESS_NEEDS = [
+    ("step-free", "step_free_access", capfirst(_("step-free access")), _("Step-free")),
+    ("accessible-toilet", "accessible_toilet", *[capfirst(_("accessible toilet"))] * 2),
+    ("hearing-loop", "hearing_loop", *[capfirst(_("hearing loop"))] * 2),
+    (
+        "bsl",
+        "bsl_on_request",
+        _("British Sign Language interpreter on request"),
+        _("BSL on request"),
+    ),
+    ("quiet-space", "quiet_space", *[capfirst(_("quiet space"))] * 2),
+    ("creche", "childcare", capfirst(_("crèche or childcare")), _("Crèche")),
+]
+
+
 class EventIndexPage(IndexPage):
-    """Lists events: upcoming ones first, soonest first, then past ones, newest first."""
+    """Lists events: upcoming ones first, soonest first, then past ones, newest first. Readers
+    narrow the list by access needs, type of event, how they take part and month
+    (events/filters.py), with the filters in the address."""
 
     subpage_types = ["events.EventPage"]
     content_type_label = _("Events")
@@ -212,12 +231,17 @@ class EventIndexPage(IndexPage):
         return children_in_reader_language(EventPage, self).select_related("venue")
 
     def get_context(self, request, *args, **kwargs):
+        from events.filters import EventFilters
+
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        upcoming = self.events().filter(end__gte=now).order_by("start")
-        past = self.events().filter(end__lt=now).order_by("-start")
+        filters = EventFilters(request.GET, events=self.events().filter(end__gte=now))
+        events = filters.apply(self.events())
+        upcoming = events.filter(end__gte=now).order_by("start")
+        past = events.filter(end__lt=now).order_by("-start")
         context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         context["past"] = Paginator(past, EVENTS_PER_PAGE).get_page(request.GET.get("past"))
+        context["filters"] = filters
         context["feed_url"] = reverse("events:upcoming_ics")
         return context
 
@@ -236,7 +260,21 @@ class EventPage(BasePage):
         ONLINE = "online", _("Online")
         BOTH = "both", _("In person and online")
 
+    class Kind(models.TextChoices):
+        FORUM = "forum", _("Forum or meeting")
+        GROUP = "group", _("Group or drop-in")
+        TRAINING = "training", _("Training")
+        HAVE_YOUR_SAY = "have_your_say", _("Have your say")
+        OTHER = "other", _("Other event")
+
     summary_text = models.TextField("summary", help_text="What happens, and who it is for.")
+    kind = models.CharField(
+        "type of event",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text="Readers can list only one type of event.",
+    )
     start = models.DateTimeField(help_text="UK time.")
     end = models.DateTimeField(help_text="UK time.")
     attendance = models.CharField(
@@ -262,6 +300,7 @@ class EventPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary_text"),
+        FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
         MultiFieldPanel(
             [
@@ -322,6 +361,16 @@ class EventPage(BasePage):
         unapproved changes wait in its revisions, so its row is what was approved."""
         venue = self.venue if self.venue_id else None
         return venue if venue is not None and venue.live else None
+
+    def access_labels(self):
+        """Short words for what the (approved) venue offers, for the events list: "Step-free",
+        "Hearing loop", "Crèche"... Nothing for an online-only event or an unconfirmed venue."""
+        venue = self.public_venue
+        if venue is None or not self.is_in_person:
+            return []
+        return [
+            short for _key, field, _label, short in ACCESS_NEEDS if getattr(venue, field) == "yes"
+        ]
 
     @property
     def is_online(self):

@@ -818,6 +818,17 @@ EVENTS = [
     ),
 ]
 
+# The type of each event (EventPage.Kind), by slug, for the events list's filter.
+EVENT_KINDS = {
+    "parents-forum-next": "forum",
+    "dads-group": "group",
+    "have-your-say-conference-leaflet": "have_your_say",
+    "support-cafe": "group",
+    "working-together-as-equals": "training",
+    "rights-charter-launch": "other",
+    "reviewing-care-proceedings-guide": "have_your_say",
+}
+
 # -- Stories --------------------------------------------------------------------------------
 
 # (slug, title, said, said_by, months ago, what we did, status, reason, updates, promises, tags)
