@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock
-from hub.models import BasePage, IndexPage
+from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
 
 EVENTS_PER_PAGE = 10
@@ -88,6 +88,17 @@ class Venue(
         blank=True,
         help_text="Who to contact, and how, to ask for anything else that would help.",
     )
+    phone = models.CharField(
+        "phone number for booking",
+        max_length=40,
+        blank=True,
+        help_text="If people book events here with the venue. Otherwise leave blank.",
+    )
+    email = models.EmailField(
+        "email for booking",
+        blank=True,
+        help_text="If people book events here with the venue. Otherwise leave blank.",
+    )
     access_notes = models.TextField("other access notes", blank=True)
 
     panels = [
@@ -126,9 +137,10 @@ class Venue(
         ),
         FieldPanel("how_to_ask_for_adjustments"),
         FieldPanel("access_notes"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")], heading="Booking"),
     ]
-    # A postcode is the same in every language; translators need not see it.
-    override_translatable_fields = [SynchronizedField("postcode")]
+    # A postcode or a phone number is the same in every language; translators need not see it.
+    override_translatable_fields = [SynchronizedField("postcode"), SynchronizedField("phone")]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("address"),
@@ -293,6 +305,17 @@ class EventPage(BasePage):
     cost = models.CharField(max_length=100, default="Free")
     booking_url = models.URLField("booking link", blank=True)
     booking_instructions = models.TextField(blank=True)
+    booking_phone = models.CharField(
+        "phone number for booking",
+        max_length=40,
+        blank=True,
+        help_text="Leave blank to use the venue's, or else the partnership's (site settings).",
+    )
+    booking_email = models.EmailField(
+        "email for booking",
+        blank=True,
+        help_text="Leave blank to use the venue's, or else the partnership's (site settings).",
+    )
     places = models.PositiveIntegerField(
         "places available", null=True, blank=True, help_text="Leave blank if there is no limit."
     )
@@ -317,6 +340,7 @@ class EventPage(BasePage):
                 FieldPanel("cost"),
                 FieldPanel("booking_url"),
                 FieldPanel("booking_instructions"),
+                FieldRowPanel([FieldPanel("booking_phone"), FieldPanel("booking_email")]),
                 FieldPanel("places"),
             ],
             heading="Booking",
@@ -336,6 +360,7 @@ class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     summary_field = "summary_text"
+    override_translatable_fields = [SynchronizedField("booking_phone")]
     content_type_label = _("Event")
 
     def clean(self):
@@ -387,7 +412,23 @@ class EventPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["venue"] = self.public_venue
+        context["booking"] = self.booking_contact(HubSettings.for_request(request))
         return context
+
+    def booking_contact(self, hub_settings):
+        """Who to call or email to book: the event's own phone and email, else its (approved)
+        venue's, else the partnership's from the site settings. {"phone": ..., "email": ...}"""
+        venue = self.public_venue if self.is_in_person else None
+        sources = [
+            (self.booking_phone, self.booking_email),
+            (venue.phone, venue.email) if venue else ("", ""),
+            (hub_settings.contact_phone, hub_settings.contact_email),
+        ]
+        subject = gettext("Booking: %(title)s") % {"title": self.title}
+        for phone, email in sources:
+            if phone or email:
+                return {"phone": phone.strip(), "email": email.strip(), "subject": subject}
+        return {"phone": "", "email": "", "subject": subject}
 
     def get_ics_url(self):
         return reverse("events:event_ics", kwargs={"page_id": self.pk})

@@ -61,3 +61,20 @@ def test_a_filter_that_matches_nothing_says_so_without_javascript(demo_site, bro
     page.get_by_role("link", name="Clear filters").click()
     expect(page.locator(".app-listing__item").first).to_be_visible()
     context.close()
+
+
+def test_on_a_phone_an_event_says_how_to_book_with_a_number_to_tap(demo_site, page):
+    page.set_viewport_size(PHONE)
+    page.goto(demo_site + "/events/")
+    page.get_by_role("link", name="Parents' forum").first.click()
+    booking = page.locator(".app-booking")
+    expect(booking.get_by_role("link", name="0300 000 0000")).to_have_attribute(
+        "href", "tel:03000000000"
+    )
+    expect(booking.get_by_role("link", name="partnership@example.org")).to_have_attribute(
+        "href", re.compile(r"^mailto:partnership@example\.org\?subject=")
+    )
+    box = booking.get_by_role("link", name="0300 000 0000").bounding_box()
+    assert box["height"] >= 24 or box["width"] >= 24
+    booking.scroll_into_view_if_needed()
+    page.screenshot(path=f"{SHOTS}/event-phone-booking.png")
