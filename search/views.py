@@ -121,7 +121,11 @@ def tier(page, terms, synonym_variants, language, past_events):
 
 def ranked(pages, terms, language):
     """Pages matching the terms, best first. If no page has every word, pages with any."""
-    synonyms = SearchSynonym.groups()
+    # Phrases lose their question words as the reader's query does ("someone to speak for me"
+    # is searched as "someone speak me"), or a phrase with one would never match.
+    synonyms = [
+        [search_terms(phrase, language) for phrase in group] for group in SearchSynonym.groups()
+    ]
     all_variants = variants(terms, synonyms)
     now = timezone.now()
     for operator in ("and", "or"):

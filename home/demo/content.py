@@ -991,6 +991,43 @@ SEARCH_SYNONYMS = [
     ("court\ncare proceedings", "Families say court; letters say care proceedings."),
     ("conference\nmeeting", "A child protection conference is a meeting."),
     ("advocate\nsomeone to speak for me", "How parents describe an advocate."),
+    # Everyday words parents type, each group led by the words of the guide's title
+    # (search/views.py puts pages whose title has a synonym near the top).
+    (
+        "care proceedings\nremoved\ntaken into care\nkids taken away\nchildren taken away\n"
+        "take my kids\nbaby taken\ncare order",
+        "What parents fear and type, for the court part of the guide.",
+    ),
+    (
+        "child protection\nsocial worker at my door\nsocial worker came\nsection 47\nsafeguarding",
+        "The first visit, as parents describe it.",
+    ),
+    (
+        "care proceedings\nfoster\nfoster care\nlooked after",
+        "Where children go; parents say foster.",
+    ),
+    ("solicitor\nlawyer\nlegal aid", "Parents say lawyer; the guide says solicitor."),
+    # Welsh
+    (
+        "achosion gofal\nplant wedi'u cymryd\nplant wedi eu cymryd\ngofal maeth\nmaethu",
+        "Welsh: children taken away, foster care.",
+    ),
+    ("cynhadledd\ncynadleddau", "Welsh: conference, conferences."),
+    ("amddiffyn plant\ngweithiwr cymdeithasol", "Welsh: child protection, social worker."),
+    # Polish
+    (
+        "postępowanie sądowe\nodebranie dzieci\nodebrali dzieci\nzabrali dzieci\n"
+        "rodzina zastępcza\npiecza zastępcza",
+        "Polish: children taken away, foster family, foster care.",
+    ),
+    ("ochrona dziecka\npracownik socjalny", "Polish: child protection, social worker."),
+    ("konferencje\nkonferencja", "Polish: conferences, conference."),
+    # Urdu
+    (
+        "نگہداشت کی عدالتی کارروائی\nبچے لے گئے\nبچے چھین لیے\nفوسٹر\nفوسٹر کیئر",
+        "Urdu: children taken away, foster care.",
+    ),
+    ("بچوں کا تحفظ\nسوشل ورکر", "Urdu: child protection, social worker."),
 ]
 # (what people search for, the page's slug under the home page, why it is the best answer)
 BEST_BETS = [
