@@ -8,7 +8,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -253,6 +256,8 @@ def search(request):
         )
         if not context["result_count"]:
             context["popular_topics"] = popular_topics()
+            if not context["filtered"]:
+                context["elsewhere"] = other_language_results(query)
         # Counted by search.counting.CountSearches, also when the page comes from the cache.
     return render(request, "search/search.html", context)
 
@@ -267,6 +272,44 @@ def _corrected(pages, terms, found, loose):
         if better_found.count() and (not better_loose or not found.count()):
             return better_found, better_loose, correction
     return found, loose, None
+
+
+def other_language_results(query):
+    """For a search that found nothing: the other hub language with the most results for it,
+    as {"code", "count", "url", "text", "link", "native_text", "native_link"}, or None. A
+    Polish query typed on the English hub finds nothing in English, but may in Polish; the
+    offer is in the reader's language and in that language."""
+    best = None
+    reader = reader_language()
+    for code, _name in settings.LANGUAGES:
+        if code == reader:
+            continue
+        terms = search_terms(query, code)
+        if not terms:
+            continue
+        pages = public_pages().filter(locale__language_code=code).not_type(HomePage)
+        count = ranked(pages, terms, code)[0].count()
+        if count and (best is None or count > best[1]):
+            best = (code, count)
+    if best is None:
+        return None
+    code, count = best
+    info = get_language_info(code)
+    with translation.override(code):
+        url = f"{reverse('search')}?{urlencode({'q': query})}"
+        native_text = gettext("This may be in %(language)s:") % {"language": info["name_local"]}
+        native_link = gettext("see results in %(language)s") % {"language": info["name_local"]}
+    name = info["name_translated"]
+    return {
+        "code": code,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "count": count,
+        "url": url,
+        "text": gettext("This may be in %(language)s:") % {"language": name},
+        "link": gettext("see results in %(language)s") % {"language": name},
+        "native_text": native_text,
+        "native_link": native_link,
+    }
 
 
 def _used_tags():
