@@ -52,6 +52,7 @@ QUERIES = [
     ("en", "phone number", {"contact"}),
     ("en", "support group", {"support-cafe", "forums-and-groups", "parents-forum-next"}),
     # Welsh
+    ("cy", "conferance", {CP}),
     ("cy", "cynhadledd", {CP}),
     ("cy", "llys", {CP, EASY}),
     ("cy", "plant wedi'u cymryd", {CP}),
@@ -61,6 +62,7 @@ QUERIES = [
     ("cy", "fy hawliau", {RIGHTS}),
     ("cy", "hawdd ei ddeall", {EASY}),
     # Polish
+    ("pl", "conferance", {CP}),
     ("pl", "konferencja", {CP}),
     ("pl", "sąd", {CP, EASY}),
     ("pl", "odebranie dzieci", {CP}),
@@ -70,6 +72,7 @@ QUERIES = [
     ("pl", "prawa rodzica", {RIGHTS}),
     ("pl", "łatwy do czytania", {EASY}),
     # Urdu
+    ("ur", "conferance", {CP}),
     ("ur", "کانفرنس", {CP}),
     ("ur", "عدالت", {CP, EASY}),
     ("ur", "بچے لے گئے", {CP}),

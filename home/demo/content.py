@@ -1007,12 +1007,17 @@ SEARCH_SYNONYMS = [
         "Where children go; parents say foster.",
     ),
     ("solicitor\nlawyer\nlegal aid", "Parents say lawyer; the guide says solicitor."),
+    # The word "conference" in every hub language, so that "conferance" (corrected to
+    # "conference") finds the conference guide in each language's hub.
+    (
+        "conference\nkonferencja\nkonferencje\ncynhadledd\ncynadleddau\nکانفرنس\nکانفرنسیں",
+        "Conference, conferences in Polish, Welsh and Urdu.",
+    ),
     # Welsh
     (
         "achosion gofal\nplant wedi'u cymryd\nplant wedi eu cymryd\ngofal maeth\nmaethu",
         "Welsh: children taken away, foster care.",
     ),
-    ("cynhadledd\ncynadleddau", "Welsh: conference, conferences."),
     ("amddiffyn plant\ngweithiwr cymdeithasol", "Welsh: child protection, social worker."),
     # Polish
     (
@@ -1021,7 +1026,6 @@ SEARCH_SYNONYMS = [
         "Polish: children taken away, foster family, foster care.",
     ),
     ("ochrona dziecka\npracownik socjalny", "Polish: child protection, social worker."),
-    ("konferencje\nkonferencja", "Polish: conferences, conference."),
     # Urdu
     (
         "نگہداشت کی عدالتی کارروائی\nبچے لے گئے\nبچے چھین لیے\nفوسٹر\nفوسٹر کیئر",

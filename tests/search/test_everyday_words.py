@@ -17,6 +17,10 @@ EASY = "child-protection-easy-read"
 
 # (language, what a parent types, the guide it must reach first)
 EVERYDAY = [
+    ("en", "conferance", {CP}),
+    ("cy", "conferance", {CP}),
+    ("pl", "conferance", {CP}),
+    ("ur", "conferance", {CP}),
     ("en", "removed", {CP}),
     ("en", "foster", {CP}),
     ("en", "kids taken away", {CP}),
