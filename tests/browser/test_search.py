@@ -1,6 +1,7 @@
 """The search box in Chromium: suggestions appear as the reader types, from page titles."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -64,3 +65,27 @@ def test_the_search_filters_fold_away_without_javascript(demo_site, browser):
     page.get_by_text("Filter results").click()
     expect(page.get_by_label("Any type")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ur"])
+def test_on_a_phone_conferance_finds_the_conference_guide_in_every_language(
+    demo_site, page, language
+):
+    page.set_viewport_size(PHONE)
+    prefix = "" if language == "en" else f"/{language}"
+    page.goto(f"{demo_site}{prefix}/search/")
+    box = page.locator("#search-q")
+    box.fill("conferance")
+    box.press("Enter")
+    page.wait_for_load_state()
+    first = page.locator(".app-listing__item").first.get_by_role("link").first
+    expect(first).to_have_attribute(
+        "href",
+        re.compile(
+            r"/(child-protection-and-care-proceedings|amddiffyn-plant-ac-achosion"
+            r"-gofal|ochrona-dziecka-i-postepowanie-sadowe)/$"
+        ),
+    )
+    expect(page.locator(".app-did-you-mean a")).to_be_visible()
+    page.screenshot(path=f"/tmp/find-shots/search-conferance-{language}.png")
+    assert first.bounding_box()["y"] < PHONE["height"]

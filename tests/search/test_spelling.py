@@ -37,7 +37,7 @@ def test_a_misspelled_word_finds_the_right_guide_first(guides, client, typed):
 )
 def test_a_misspelled_word_says_what_it_searched_for_instead(guides, client, typed, meant):
     html = client.get("/search/", {"q": typed}).content.decode()
-    assert f'Did you mean: <a class="govuk-link" href="?q={meant}">{meant}</a>?' in html
+    assert f'Did you mean: <a class="govuk-link" href="?q={meant}">{meant}</a>' in html
     assert f"No page has “{typed}”." in html
     assert f"1 result for “{meant}”" in html
 
