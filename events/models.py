@@ -24,6 +24,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from events.filters import ACCESS_NEEDS, EventFilters
 from hub.blocks import BodyBlock
 from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
@@ -214,23 +215,6 @@ class Venue(
         ]
 
 
-# Access needs a reader can filter events by: (key in the address, venue field, label in the
-# filters, short label in each listed event).
-ACCESS_NEEDS = [
-    ("step-free", "step_free_access", capfirst(_("step-free access")), _("Step-free")),
-    ("accessible-toilet", "accessible_toilet", *[capfirst(_("accessible toilet"))] * 2),
-    ("hearing-loop", "hearing_loop", *[capfirst(_("hearing loop"))] * 2),
-    (
-        "bsl",
-        "bsl_on_request",
-        _("British Sign Language interpreter on request"),
-        _("BSL on request"),
-    ),
-    ("quiet-space", "quiet_space", *[capfirst(_("quiet space"))] * 2),
-    ("creche", "childcare", capfirst(_("crèche or childcare")), _("Crèche")),
-]
-
-
 class EventIndexPage(IndexPage):
     """Lists events: upcoming ones first, soonest first, then past ones, newest first. Readers
     narrow the list by access needs, type of event, how they take part and month
@@ -243,11 +227,11 @@ class EventIndexPage(IndexPage):
         return children_in_reader_language(EventPage, self).select_related("venue")
 
     def get_context(self, request, *args, **kwargs):
-        from events.filters import EventFilters
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        filters = EventFilters(request.GET, events=self.events().filter(end__gte=now))
+        filters = EventFilters(
+            request.GET, months_of=self.events().filter(end__gte=now), kinds=EventPage.Kind
+        )
         events = filters.apply(self.events())
         upcoming = events.filter(end__gte=now).order_by("start")
         past = events.filter(end__lt=now).order_by("-start")
