@@ -860,6 +860,17 @@ EVENTS = [
     ),
 ]
 
+# The type of each event (EventPage.Kind), by slug, for the events list's filter.
+EVENT_KINDS = {
+    "parents-forum-next": "forum",
+    "dads-group": "group",
+    "have-your-say-conference-leaflet": "have_your_say",
+    "support-cafe": "group",
+    "working-together-as-equals": "training",
+    "rights-charter-launch": "other",
+    "reviewing-care-proceedings-guide": "have_your_say",
+}
+
 # -- Stories --------------------------------------------------------------------------------
 
 # (slug, title, said, said_by, months ago, what we did, status, reason, updates, promises, tags)
@@ -1022,6 +1033,47 @@ SEARCH_SYNONYMS = [
     ("court\ncare proceedings", "Families say court; letters say care proceedings."),
     ("conference\nmeeting", "A child protection conference is a meeting."),
     ("advocate\nsomeone to speak for me", "How parents describe an advocate."),
+    # Everyday words parents type, each group led by the words of the guide's title
+    # (search/views.py puts pages whose title has a synonym near the top).
+    (
+        "care proceedings\nremoved\ntaken into care\nkids taken away\nchildren taken away\n"
+        "take my kids\nbaby taken\ncare order",
+        "What parents fear and type, for the court part of the guide.",
+    ),
+    (
+        "child protection\nsocial worker at my door\nsocial worker came\nsection 47\nsafeguarding",
+        "The first visit, as parents describe it.",
+    ),
+    (
+        "care proceedings\nfoster\nfoster care\nlooked after",
+        "Where children go; parents say foster.",
+    ),
+    ("solicitor\nlawyer\nlegal aid", "Parents say lawyer; the guide says solicitor."),
+    # The word "conference" in every hub language, so that "conferance" (corrected to
+    # "conference") finds the conference guide in each language's hub.
+    (
+        "conference\nkonferencja\nkonferencje\ncynhadledd\ncynadleddau\nکانفرنس\nکانفرنسیں",
+        "Conference, conferences in Polish, Welsh and Urdu.",
+    ),
+    # Welsh
+    (
+        "achosion gofal\nplant wedi'u cymryd\nplant wedi eu cymryd\ngofal maeth\nmaethu",
+        "Welsh: children taken away, foster care.",
+    ),
+    ("amddiffyn plant\ngweithiwr cymdeithasol", "Welsh: child protection, social worker."),
+    # Polish
+    (
+        "postępowanie sądowe\nodebranie dzieci\nodebrali dzieci\nzabrali dzieci\n"
+        "rodzina zastępcza\npiecza zastępcza",
+        "Polish: children taken away, foster family, foster care.",
+    ),
+    ("ochrona dziecka\npracownik socjalny", "Polish: child protection, social worker."),
+    # Urdu
+    (
+        "نگہداشت کی عدالتی کارروائی\nبچے لے گئے\nبچے چھین لیے\nفوسٹر\nفوسٹر کیئر",
+        "Urdu: children taken away, foster care.",
+    ),
+    ("بچوں کا تحفظ\nسوشل ورکر", "Urdu: child protection, social worker."),
 ]
 # (what people search for, the page's slug under the home page, why it is the best answer)
 BEST_BETS = [

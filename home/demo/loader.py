@@ -409,6 +409,7 @@ class DemoLoader:
                 title=title,
                 slug=slug,
                 summary_text=summary,
+                kind=content.EVENT_KINDS.get(slug, EventPage.Kind.OTHER),
                 start=start,
                 end=start + datetime.timedelta(hours=hours),
                 attendance=attendance,
