@@ -28,6 +28,7 @@ TRANSLATED_PAGES = [
     "parent-rights-charter/",
     "events/",
     "you-said-we-did/",
+    "cover-your-tracks/",
 ]
 
 

@@ -129,6 +129,29 @@ def _footer_links(hub):
 
 
 @register.simple_tag
+def cover_your_tracks(hub):
+    """The "Cover your tracks" page of the site settings, in the reader's language where it is
+    translated; None if there is none the public may see. Worked out once per language and
+    change."""
+    return remembered(
+        "cover-your-tracks", lambda: _cover_your_tracks(hub), hub.site_id, reader.reader_language()
+    )
+
+
+def _cover_your_tracks(hub):
+    shown = reader.localized_pages([hub.cover_your_tracks], specific=False)
+    if not shown:
+        return None
+    page = shown[0]
+    code = reader.locale_codes().get(page.locale_id, "")
+    return {
+        "title": page.title,
+        "url": page.get_url(),
+        "language": "" if code == reader.reader_language() else code,
+    }
+
+
+@register.simple_tag
 def topic_labels(tags):
     """Each topic with its name in the reader's language (hub.topics.names.topic_labels)."""
     return topic_names.topic_labels(tags)
