@@ -1,5 +1,6 @@
 import { ExitThisPage, createAll, initAll } from "../../js/govuk-frontend.min.js";
 import { ExitWithoutTrail } from "./exit-this-page.js";
+import { keepSearchesPrivate } from "./search-privacy.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
 // Ours first, so GOV.UK Frontend finds "Exit this page" already set up and leaves it be.
@@ -11,3 +12,4 @@ initAll({
   },
 });
 enhanceSearchBoxes();
+keepSearchesPrivate();
