@@ -70,6 +70,13 @@ def language_versions(context):
 
 
 @register.simple_tag(takes_context=True)
+def switcher_languages(context):
+    """The language switcher's languages: this page's versions and, for a language it is not
+    in, that language's home page (hub.translation.reader.switcher_languages)."""
+    return reader.switcher_languages(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
 def other_language(context, page):
     """The page's language if it is not the reader's (an English page standing in for a
     translation that does not exist yet), else ''."""
