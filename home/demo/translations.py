@@ -29,6 +29,11 @@ TRANSLATED_PAGES = [
     "events/",
     "you-said-we-did/",
     "cover-your-tracks/",
+    # The footer's pages, so that the footer reads in every language (HubSettings).
+    "contact/",
+    "forums-and-groups/",
+    "what-is-co-production/",
+    "privacy/",
 ]
 
 
