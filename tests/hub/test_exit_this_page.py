@@ -87,14 +87,17 @@ def test_cover_your_tracks_is_the_page_the_settings_name_not_a_fixed_address(dem
     from hub.models import HubSettings
 
     settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.cover_your_tracks = Page.objects.get(url_path="/home/privacy/")
+    statement = Page.objects.get(url_path="/home/accessibility/")  # not translated in the demo
+    settings.cover_your_tracks = statement
     settings.save()
     text = client.get("/guides/").content.decode()
-    assert '<a class="govuk-link" href="/privacy/">Privacy</a></p>' in text
+    assert f'<a class="govuk-link" href="/accessibility/">{statement.title}</a></p>' in text
     assert "/cover-your-tracks/" not in text
     # An English page standing in for a translation says it is English.
     welsh = client.get("/cy/canllawiau/").content.decode()
-    assert re.search(r'app-cover-your-tracks" lang="en" dir="ltr"><a [^>]*href="/privacy/"', welsh)
+    assert re.search(
+        r'app-cover-your-tracks" lang="en" dir="ltr"><a [^>]*href="/accessibility/"', welsh
+    )
     settings.cover_your_tracks = None
     settings.save()
     assert "app-cover-your-tracks" not in client.get("/guides/").content.decode()
