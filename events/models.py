@@ -390,6 +390,12 @@ class EventPage(BasePage):
         return self.attendance != self.Attendance.ONLINE
 
     @property
+    def is_free(self):
+        """The cost is the default "Free" (or an editor typed it so): pages show the word in
+        the reader's language, even on an event with no translation yet."""
+        return self.cost.strip().lower() == "free"
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
 
@@ -434,7 +440,7 @@ class EventPage(BasePage):
             "eventAttendanceMode": f"https://schema.org/{mode}",
             "eventStatus": "https://schema.org/EventScheduled",
             "url": self.get_full_url(request=request),
-            "isAccessibleForFree": self.cost.strip().lower() == "free",
+            "isAccessibleForFree": self.is_free,
         }
         locations = []
         venue = self.public_venue

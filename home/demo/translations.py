@@ -34,6 +34,12 @@ TRANSLATED_PAGES = [
     "you-said-we-did/reports-before-conferences/",
     "you-said-we-did/letters-to-dads/",
     "you-said-we-did/evening-conferences/",
+    "cover-your-tracks/",
+    # The footer's pages, so that the footer reads in every language (HubSettings).
+    "contact/",
+    "forums-and-groups/",
+    "what-is-co-production/",
+    "privacy/",
 ]
 
 
