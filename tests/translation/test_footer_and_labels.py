@@ -104,7 +104,8 @@ def test_free_events_say_free_in_the_readers_language_even_when_only_in_english(
     publish_translation(index, code, {"events": f"events-{code}"})
     page = client.get(f"/{code}/events-{code}/").content.decode()
     assert f'<span lang="{code}">{free}</span>' in page  # inside an English item, marked
-    assert "£5 with lunch" in page  # a price an editor wrote stays as written
+    # A price an editor wrote stays as written (its number read left to right in Urdu).
+    assert '<bdi dir="ltr">£5</bdi> with lunch' in page
     assert ">Free<" not in page
     english = client.get("/events/dads/").content.decode()
     assert '<dd class="govuk-summary-list__value">Free</dd>' in english
