@@ -83,7 +83,8 @@ def build_event(event, request):
     item.add("url", event.get_full_url(request=request))
     venue = event.public_venue
     if event.is_in_person and venue:
-        item.add("location", ", ".join([venue.name, *venue.address_lines]))
+        # The full address, postcode last, so a phone's maps app finds the door from it.
+        item.add("location", ", ".join(venue.full_address_lines))
     elif event.is_online:
         item.add("location", gettext("Online"))
     return item

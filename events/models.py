@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -24,8 +24,9 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from events.filters import ACCESS_NEEDS, EventFilters
 from hub.blocks import BodyBlock
-from hub.models import BasePage, IndexPage
+from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
 
 EVENTS_PER_PAGE = 10
@@ -88,6 +89,17 @@ class Venue(
         blank=True,
         help_text="Who to contact, and how, to ask for anything else that would help.",
     )
+    phone = models.CharField(
+        "phone number for booking",
+        max_length=40,
+        blank=True,
+        help_text="If people book events here with the venue. Otherwise leave blank.",
+    )
+    email = models.EmailField(
+        "email for booking",
+        blank=True,
+        help_text="If people book events here with the venue. Otherwise leave blank.",
+    )
     access_notes = models.TextField("other access notes", blank=True)
 
     panels = [
@@ -126,9 +138,10 @@ class Venue(
         ),
         FieldPanel("how_to_ask_for_adjustments"),
         FieldPanel("access_notes"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")], heading="Booking"),
     ]
-    # A postcode is the same in every language; translators need not see it.
-    override_translatable_fields = [SynchronizedField("postcode")]
+    # A postcode or a phone number is the same in every language; translators need not see it.
+    override_translatable_fields = [SynchronizedField("postcode"), SynchronizedField("phone")]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("address"),
@@ -152,6 +165,15 @@ class Venue(
     @property
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def full_address_lines(self):
+        """Name, address and postcode, each once (an address may already end in its postcode)."""
+        lines = [self.name, *self.address_lines]
+        postcode = self.postcode.strip()
+        if postcode and postcode.replace(" ", "").upper() not in lines[-1].replace(" ", "").upper():
+            lines.append(postcode)
+        return lines
 
     def accessibility(self):
         """Rows for the venue's accessibility summary list: (label, answer, detail)."""
@@ -194,7 +216,9 @@ class Venue(
 
 
 class EventIndexPage(IndexPage):
-    """Lists events: upcoming ones first, soonest first, then past ones, newest first."""
+    """Lists events: upcoming ones first, soonest first, then past ones, newest first. Readers
+    narrow the list by access needs, type of event, how they take part and month
+    (events/filters.py), with the filters in the address."""
 
     subpage_types = ["events.EventPage"]
     content_type_label = _("Events")
@@ -205,10 +229,15 @@ class EventIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        upcoming = self.events().filter(end__gte=now).order_by("start")
-        past = self.events().filter(end__lt=now).order_by("-start")
+        filters = EventFilters(
+            request.GET, months_of=self.events().filter(end__gte=now), kinds=EventPage.Kind
+        )
+        events = filters.apply(self.events())
+        upcoming = events.filter(end__gte=now).order_by("start")
+        past = events.filter(end__lt=now).order_by("-start")
         context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         context["past"] = Paginator(past, EVENTS_PER_PAGE).get_page(request.GET.get("past"))
+        context["filters"] = filters
         context["feed_url"] = reverse("events:upcoming_ics")
         return context
 
@@ -227,7 +256,21 @@ class EventPage(BasePage):
         ONLINE = "online", _("Online")
         BOTH = "both", _("In person and online")
 
+    class Kind(models.TextChoices):
+        FORUM = "forum", _("Forum or meeting")
+        GROUP = "group", _("Group or drop-in")
+        TRAINING = "training", _("Training")
+        HAVE_YOUR_SAY = "have_your_say", _("Have your say")
+        OTHER = "other", _("Other event")
+
     summary_text = models.TextField("summary", help_text="What happens, and who it is for.")
+    kind = models.CharField(
+        "type of event",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text="Readers can list only one type of event.",
+    )
     start = models.DateTimeField(help_text="UK time.")
     end = models.DateTimeField(help_text="UK time.")
     attendance = models.CharField(
@@ -246,6 +289,17 @@ class EventPage(BasePage):
     cost = models.CharField(max_length=100, default="Free")
     booking_url = models.URLField("booking link", blank=True)
     booking_instructions = models.TextField(blank=True)
+    booking_phone = models.CharField(
+        "phone number for booking",
+        max_length=40,
+        blank=True,
+        help_text="Leave blank to use the venue's, or else the partnership's (site settings).",
+    )
+    booking_email = models.EmailField(
+        "email for booking",
+        blank=True,
+        help_text="Leave blank to use the venue's, or else the partnership's (site settings).",
+    )
     places = models.PositiveIntegerField(
         "places available", null=True, blank=True, help_text="Leave blank if there is no limit."
     )
@@ -253,6 +307,7 @@ class EventPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary_text"),
+        FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
         MultiFieldPanel(
             [
@@ -269,6 +324,7 @@ class EventPage(BasePage):
                 FieldPanel("cost"),
                 FieldPanel("booking_url"),
                 FieldPanel("booking_instructions"),
+                FieldRowPanel([FieldPanel("booking_phone"), FieldPanel("booking_email")]),
                 FieldPanel("places"),
             ],
             heading="Booking",
@@ -288,6 +344,7 @@ class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     summary_field = "summary_text"
+    override_translatable_fields = [SynchronizedField("booking_phone")]
     content_type_label = _("Event")
 
     def clean(self):
@@ -314,6 +371,16 @@ class EventPage(BasePage):
         venue = self.venue if self.venue_id else None
         return venue if venue is not None and venue.live else None
 
+    def access_labels(self):
+        """Short words for what the (approved) venue offers, for the events list: "Step-free",
+        "Hearing loop", "Crèche"... Nothing for an online-only event or an unconfirmed venue."""
+        venue = self.public_venue
+        if venue is None or not self.is_in_person:
+            return []
+        return [
+            short for _key, field, _label, short in ACCESS_NEEDS if getattr(venue, field) == "yes"
+        ]
+
     @property
     def is_online(self):
         return self.attendance != self.Attendance.IN_PERSON
@@ -323,13 +390,35 @@ class EventPage(BasePage):
         return self.attendance != self.Attendance.ONLINE
 
     @property
+    def is_free(self):
+        """The cost is the default "Free" (or an editor typed it so): pages show the word in
+        the reader's language, even on an event with no translation yet."""
+        return self.cost.strip().lower() == "free"
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["venue"] = self.public_venue
+        context["booking"] = self.booking_contact(HubSettings.for_request(request))
         return context
+
+    def booking_contact(self, hub_settings):
+        """Who to call or email to book: the event's own phone and email, else its (approved)
+        venue's, else the partnership's from the site settings. {"phone": ..., "email": ...}"""
+        venue = self.public_venue if self.is_in_person else None
+        sources = [
+            (self.booking_phone, self.booking_email),
+            (venue.phone, venue.email) if venue else ("", ""),
+            (hub_settings.contact_phone, hub_settings.contact_email),
+        ]
+        subject = gettext("Booking: %(title)s") % {"title": self.title}
+        for phone, email in sources:
+            if phone or email:
+                return {"phone": phone.strip(), "email": email.strip(), "subject": subject}
+        return {"phone": "", "email": "", "subject": subject}
 
     def get_ics_url(self):
         return reverse("events:event_ics", kwargs={"page_id": self.pk})
@@ -351,7 +440,7 @@ class EventPage(BasePage):
             "eventAttendanceMode": f"https://schema.org/{mode}",
             "eventStatus": "https://schema.org/EventScheduled",
             "url": self.get_full_url(request=request),
-            "isAccessibleForFree": self.cost.strip().lower() == "free",
+            "isAccessibleForFree": self.is_free,
         }
         locations = []
         venue = self.public_venue

@@ -160,6 +160,25 @@ class GuidePage(BasePage):
         return numbered
 
     @property
+    def contents(self):
+        """The contents list: one entry per numbered step, labelled as its heading reads
+        ("Step 2: An assessment"); an 'and' or 'or' step is listed under the step it goes with,
+        by its own heading, so no entry starts with a bare "and:" or "or:"."""
+        entries = []
+        for step in self.numbered_steps:
+            if step["logic"] and entries:
+                entries[-1]["also"].append(
+                    {"anchor": step["anchor"], "label": step["value"]["heading"]}
+                )
+                continue
+            label = _("Step %(number)s: %(heading)s") % {
+                "number": step["number"],
+                "heading": step["value"]["heading"],
+            }
+            entries.append({"anchor": step["anchor"], "label": label, "also": []})
+        return entries
+
+    @property
     def easy_read_version(self):
         if self.is_easy_read:
             return None

@@ -48,6 +48,25 @@ class DetailsBlock(blocks.StructBlock):
         template = "components/details.html"
 
 
+class GlossaryTermBlock(blocks.StructBlock):
+    """A word a parent may not know, explained in place: "What does 'looked after' mean?",
+    opened on request (GOV.UK details). Term and explanation are translated with the page."""
+
+    term = blocks.CharBlock(
+        max_length=80,
+        help_text="The word or phrase as the text uses it, for example: looked after",
+    )
+    explanation = blocks.RichTextBlock(
+        features=["bold", "italic", "ul", "link"],
+        help_text="In plain words, a sentence or two. Link to where to get help if it fits.",
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Glossary term"
+        template = "components/glossary_term.html"
+
+
 class DownloadBlock(blocks.StructBlock):
     """A document to download (a leaflet, a form), shown with its file type and size."""
 
@@ -111,6 +130,7 @@ class BodyBlock(blocks.StreamBlock):
     inset_text = InsetTextBlock()
     warning_text = WarningTextBlock()
     details = DetailsBlock()
+    glossary_term = GlossaryTermBlock()
     image = PictureBlock()
     download = DownloadBlock()
     video = VideoBlock()

@@ -139,6 +139,18 @@ class HubSettings(BaseSiteSetting):
         default=settings.HUB_EXIT_PAGE_URL,
         help_text="A neutral website that gives no clue what the reader was looking at.",
     )
+    cover_your_tracks = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'Cover your tracks' page",
+        help_text=(
+            "How to browse privately and clear history, linked beside 'Exit this page' on every"
+            " page (in the reader's language where it is translated)."
+        ),
+    )
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -160,6 +172,7 @@ class HubSettings(BaseSiteSetting):
             heading="Contact details",
         ),
         FieldPanel("exit_page_url"),
+        FieldPanel("cover_your_tracks"),
         FieldPanel("accessibility_statement"),
         FieldPanel("footer_links"),
     ]

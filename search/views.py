@@ -8,7 +8,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -23,7 +26,7 @@ from home.models import HomePage, StandardPage
 from hub.public import public_pages
 from hub.topics.names import tagged_item_models
 from hub.translation.reader import in_reader_language, localized_pages, reader_language
-from search import ranking
+from search import ranking, spelling
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
 from stories.models import StoryIndexPage, StoryPage
@@ -121,7 +124,11 @@ def tier(page, terms, synonym_variants, language, past_events):
 
 def ranked(pages, terms, language):
     """Pages matching the terms, best first. If no page has every word, pages with any."""
-    synonyms = SearchSynonym.groups()
+    # Phrases lose their question words as the reader's query does ("someone to speak for me"
+    # is searched as "someone speak me"), or a phrase with one would never match.
+    synonyms = [
+        [search_terms(phrase, language) for phrase in group] for group in SearchSynonym.groups()
+    ]
     all_variants = variants(terms, synonyms)
     now = timezone.now()
     for operator in ("and", "or"):
@@ -232,22 +239,77 @@ def search(request):
         if promotions:
             promoted = [p["page"].pk for p in promotions if "page" in p]
             pages = pages.exclude(pk__in=promoted)
+        found, loose, corrected = [], False, None
         if terms:
-            found, loose = ranked(pages.not_type(HomePage), terms, reader_language())
-        else:
-            found, loose = [], False
+            searched = pages.not_type(HomePage)
+            found, loose = ranked(searched, terms, reader_language())
+            if (loose or not found.count()) and not promotions:
+                found, loose, corrected = _corrected(searched, terms, found, loose)
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             results=results,
             result_count=results.paginator.count + len(promotions),
             promotions=promotions if first_page else [],
             loose_match=loose,
-            highlight=[w for w in words_of(terms) if len(w) > 1],
+            corrected=corrected,
+            highlight=[w for w in words_of(corrected or terms) if len(w) > 1],
         )
         if not context["result_count"]:
             context["popular_topics"] = popular_topics()
+            if not context["filtered"]:
+                context["elsewhere"] = other_language_results(query)
         # Counted by search.counting.CountSearches, also when the page comes from the cache.
     return render(request, "search/search.html", context)
+
+
+def _corrected(pages, terms, found, loose):
+    """For a search that found nothing, or no page with every word: the results for its
+    closest spelling, if those do better ("conferance" finds what "conferences" finds; "care
+    proceedins" what "care proceedings" finds). (results, loose, correction)."""
+    correction = spelling.correction(terms, pages)
+    if correction:
+        better_found, better_loose = ranked(pages, correction, reader_language())
+        if better_found.count() and (not better_loose or not found.count()):
+            return better_found, better_loose, correction
+    return found, loose, None
+
+
+def other_language_results(query):
+    """For a search that found nothing: the other hub language with the most results for it,
+    as {"code", "count", "url", "text", "link", "native_text", "native_link"}, or None. A
+    Polish query typed on the English hub finds nothing in English, but may in Polish; the
+    offer is in the reader's language and in that language."""
+    best = None
+    reader = reader_language()
+    for code, _name in settings.LANGUAGES:
+        if code == reader:
+            continue
+        terms = search_terms(query, code)
+        if not terms:
+            continue
+        pages = public_pages().filter(locale__language_code=code).not_type(HomePage)
+        count = ranked(pages, terms, code)[0].count()
+        if count and (best is None or count > best[1]):
+            best = (code, count)
+    if best is None:
+        return None
+    code, count = best
+    info = get_language_info(code)
+    with translation.override(code):
+        url = f"{reverse('search')}?{urlencode({'q': query})}"
+        native_text = gettext("This may be in %(language)s:") % {"language": info["name_local"]}
+        native_link = gettext("see results in %(language)s") % {"language": info["name_local"]}
+    name = info["name_translated"]
+    return {
+        "code": code,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "count": count,
+        "url": url,
+        "text": gettext("This may be in %(language)s:") % {"language": name},
+        "link": gettext("see results in %(language)s") % {"language": name},
+        "native_text": native_text,
+        "native_link": native_link,
+    }
 
 
 def _used_tags():

@@ -10,7 +10,12 @@ ORGANISATION = {
     "contact_address": "Kingsbrook Parent Partnership\nFamily Hub, Mill Lane\nKingsbrook KB1 1AA",
 }
 HOME_TAGLINE = "Parents and children's services, working together"
-HOME_CONTACT_HOURS = "Monday to Friday, 9am to 5pm. Calls are free from mobiles and landlines."
+# An 0300 number is charged as a local (01/02) call and counts toward inclusive minutes (Ofcom);
+# it is not free, so the demo does not say it is.
+HOME_CONTACT_HOURS = (
+    "Monday to Friday, 9am to 5pm. A call costs the same as a call to a local number "
+    "(starting 01 or 02) and counts toward any free minutes on your phone plan."
+)
 
 HOME_INTRO = (
     "Clear, honest information about what happens when children's services get involved with "
@@ -224,7 +229,10 @@ def child_protection_steps(leaflet_id):
                     + ul(
                         "an advocate, who helps you say what you want to say",
                         "a parent from our parents' group, who has been through it",
-                        "free legal advice from a family law solicitor",
+                        # The Law Society's public register of solicitors, searchable by
+                        # area of law (family, children) and by legal aid.
+                        'free legal advice from a <a href="https://solicitors.lawsociety.org.uk/">'
+                        "family law solicitor</a>",
                     ),
                 ),
             ],
@@ -324,6 +332,17 @@ def child_protection_steps(leaflet_id):
                     ),
                 ),
                 (
+                    "glossary_term",
+                    {
+                        "term": "legal aid",
+                        "explanation": p(
+                            "Legal aid means the government pays for your solicitor. When "
+                            "children's services take you to court about your child, you get "
+                            "it whatever your income."
+                        ),
+                    },
+                ),
+                (
                     "download",
                     {
                         "document": leaflet_id,
@@ -347,6 +366,29 @@ def child_protection_steps(leaflet_id):
                         "that your child is looked after by the council",
                     )
                     + p("Your solicitor will explain the decision, and whether you can appeal."),
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "looked after by the council",
+                        "explanation": p(
+                            "Your child lives with foster carers, in a children's home or with "
+                            "someone else the council chooses, and the council shares parental "
+                            "responsibility with you. You are still your child's parent, and "
+                            "the council must keep working with you."
+                        ),
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "appeal",
+                        "explanation": p(
+                            "To appeal is to ask a higher court to look again at a decision "
+                            "because you think the judge got it wrong. There are short time "
+                            "limits, so talk to your solicitor straight away."
+                        ),
+                    },
                 ),
             ],
         },
@@ -621,6 +663,62 @@ STANDARD_PAGES = [
             ),
         ],
     },
+    {
+        # Linked beside "Exit this page" on every page (HubSettings.cover_your_tracks). What it
+        # says the hub does not keep is what the code does: no cookies for readers
+        # (hub/caching), no trackers, logs without addresses or queries (hub/logging.py,
+        # deploy/nginx), search words counted without who asked (search/counting.py).
+        "slug": "cover-your-tracks",
+        "title": "Cover your tracks",
+        "intro": "How to leave this website fast, and how to hide that you looked at it.",
+        "menu": False,
+        "body": [
+            (
+                "paragraph",
+                "<h2>Leave this website fast</h2>"
+                + p(
+                    "Every page has an 'Exit this page' button. It opens a weather website "
+                    "straight away.",
+                    "On a computer, you can also press the Shift key 3 times.",
+                    "The weather website takes the place of the page you were on, so Back "
+                    "does not show that page again. But other pages you read here stay in "
+                    "your history. To hide them, use private browsing or clear your history.",
+                )
+                + "<h2>Use private browsing</h2>"
+                + p("A private window forgets the pages you read when you close it.")
+                + ul(
+                    "Android, Chrome: tap the 3 dots, then New Incognito tab.",
+                    "iPhone, Safari: tap the tabs button, then Private.",
+                    "Samsung Internet: tap the tabs button, then Turn on Secret mode.",
+                )
+                + p("Close the private window when you have finished.")
+                + "<h2>Clear your history</h2>"
+                + ul(
+                    "Android, Chrome: tap the 3 dots, then History, then Delete browsing data.",
+                    "iPhone, Safari: open Settings, then Apps, then Safari, then Clear History "
+                    "and Website Data. On older iPhones, Safari is in Settings itself.",
+                    "Samsung Internet: tap the menu (3 lines), then History, then Delete.",
+                )
+                + p(
+                    "An empty history can look odd to someone who checks. You can delete only "
+                    "the pages from this website instead."
+                )
+                + "<h2>What this website does not keep</h2>"
+                + ul(
+                    "It sets no cookies when you read it.",
+                    "It does not track you, and nothing on it comes from other websites.",
+                    "It does not record your internet address or what you searched for "
+                    "next to the pages you read.",
+                    "It counts the words people search for, to make the website better. It "
+                    "never knows who searched.",
+                )
+                + p(
+                    "Your internet provider, or whoever runs a work or school network, can "
+                    "still see that you visited this website."
+                ),
+            ),
+        ],
+    },
 ]
 
 # -- Venues and events ----------------------------------------------------------------------
@@ -818,6 +916,17 @@ EVENTS = [
     ),
 ]
 
+# The type of each event (EventPage.Kind), by slug, for the events list's filter.
+EVENT_KINDS = {
+    "parents-forum-next": "forum",
+    "dads-group": "group",
+    "have-your-say-conference-leaflet": "have_your_say",
+    "support-cafe": "group",
+    "working-together-as-equals": "training",
+    "rights-charter-launch": "other",
+    "reviewing-care-proceedings-guide": "have_your_say",
+}
+
 # -- Stories --------------------------------------------------------------------------------
 
 # (slug, title, said, said_by, months ago, what we did, status, reason, updates, promises, tags)
@@ -980,6 +1089,47 @@ SEARCH_SYNONYMS = [
     ("court\ncare proceedings", "Families say court; letters say care proceedings."),
     ("conference\nmeeting", "A child protection conference is a meeting."),
     ("advocate\nsomeone to speak for me", "How parents describe an advocate."),
+    # Everyday words parents type, each group led by the words of the guide's title
+    # (search/views.py puts pages whose title has a synonym near the top).
+    (
+        "care proceedings\nremoved\ntaken into care\nkids taken away\nchildren taken away\n"
+        "take my kids\nbaby taken\ncare order",
+        "What parents fear and type, for the court part of the guide.",
+    ),
+    (
+        "child protection\nsocial worker at my door\nsocial worker came\nsection 47\nsafeguarding",
+        "The first visit, as parents describe it.",
+    ),
+    (
+        "care proceedings\nfoster\nfoster care\nlooked after",
+        "Where children go; parents say foster.",
+    ),
+    ("solicitor\nlawyer\nlegal aid", "Parents say lawyer; the guide says solicitor."),
+    # The word "conference" in every hub language, so that "conferance" (corrected to
+    # "conference") finds the conference guide in each language's hub.
+    (
+        "conference\nkonferencja\nkonferencje\ncynhadledd\ncynadleddau\nکانفرنس\nکانفرنسیں",
+        "Conference, conferences in Polish, Welsh and Urdu.",
+    ),
+    # Welsh
+    (
+        "achosion gofal\nplant wedi'u cymryd\nplant wedi eu cymryd\ngofal maeth\nmaethu",
+        "Welsh: children taken away, foster care.",
+    ),
+    ("amddiffyn plant\ngweithiwr cymdeithasol", "Welsh: child protection, social worker."),
+    # Polish
+    (
+        "postępowanie sądowe\nodebranie dzieci\nodebrali dzieci\nzabrali dzieci\n"
+        "rodzina zastępcza\npiecza zastępcza",
+        "Polish: children taken away, foster family, foster care.",
+    ),
+    ("ochrona dziecka\npracownik socjalny", "Polish: child protection, social worker."),
+    # Urdu
+    (
+        "نگہداشت کی عدالتی کارروائی\nبچے لے گئے\nبچے چھین لیے\nفوسٹر\nفوسٹر کیئر",
+        "Urdu: children taken away, foster care.",
+    ),
+    ("بچوں کا تحفظ\nسوشل ورکر", "Urdu: child protection, social worker."),
 ]
 # (what people search for, the page's slug under the home page, why it is the best answer)
 BEST_BETS = [

@@ -148,10 +148,14 @@ class DemoLoader:
         site = Site.objects.get(is_default_site=True)
         settings = HubSettings.for_site(site)
         if settings.contact_email:
+            if settings.cover_your_tracks_id is None:  # a demo loaded before the page existed
+                settings.cover_your_tracks = pages["cover-your-tracks"]
+                settings.save()
             return
         for field, value in content.ORGANISATION.items():
             setattr(settings, field, value)
         settings.accessibility_statement = pages["accessibility"]
+        settings.cover_your_tracks = pages["cover-your-tracks"]
         settings.footer_links = stream(
             [
                 ("link", {"page": pages["contact"].pk, "label": ""}),
@@ -409,6 +413,7 @@ class DemoLoader:
                 title=title,
                 slug=slug,
                 summary_text=summary,
+                kind=content.EVENT_KINDS.get(slug, EventPage.Kind.OTHER),
                 start=start,
                 end=start + datetime.timedelta(hours=hours),
                 attendance=attendance,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 CATALOGUES = Path(__file__).parent / "translations"
@@ -27,7 +27,19 @@ TRANSLATED_PAGES = [
     "co-production-charter/",
     "parent-rights-charter/",
     "events/",
+    "events/parents-forum-next/",
+    "events/have-your-say-conference-leaflet/",
+    "events/reviewing-care-proceedings-guide/",
     "you-said-we-did/",
+    "you-said-we-did/reports-before-conferences/",
+    "you-said-we-did/letters-to-dads/",
+    "you-said-we-did/evening-conferences/",
+    "cover-your-tracks/",
+    # The footer's pages, so that the footer reads in every language (HubSettings).
+    "contact/",
+    "forums-and-groups/",
+    "what-is-co-production/",
+    "privacy/",
 ]
 
 
@@ -67,17 +79,47 @@ def pages_to_translate(home):
     ]
 
 
+def related_snippets(instance):
+    """The translatable snippets (such as an event's venue) that ``instance`` uses: they are
+    translated, and approved, before it, so its translation uses theirs."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    related = (
+        segment.object.get_instance(instance.locale)
+        for segment in source.relatedobjectsegment_set.all()
+    )
+    return [obj for obj in related if not isinstance(obj, Page)]
+
+
 def translate_page(page, locale, words):
-    """Translates one page into one language from a catalogue; returns the live translation."""
-    if not Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale=locale
-    ).exists():
+    """Translates one page into one language from a catalogue, with the snippets it uses (such
+    as an event's venue) first, so that its translation uses theirs; returns the live
+    translation."""
+    if not _translation_of(page, locale).exists():
+        # wagtail-localize sets up the snippets' translations along with the page's.
         TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key,
-        source__locale=page.locale,
+    for snippet in related_snippets(page):
+        existing = snippet.get_translation_or_none(locale)
+        if existing is None or not getattr(existing, "live", True):
+            _import_and_publish(snippet, locale, words)
+    return _import_and_publish(page, locale, words)
+
+
+def _translation_of(instance, locale):
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        source__locale=instance.locale,
         target_locale=locale,
     )
+
+
+def _import_and_publish(instance, locale, words):
+    """Imports the catalogue's words into ``instance``'s translation, as a translator's PO
+    file would be, and publishes it."""
+    if not _translation_of(instance, locale).exists():
+        TranslationCreator(user=None, target_locales=[locale]).create_translations(
+            instance, include_related_objects=False
+        )
+    translation = _translation_of(instance, locale).get()
     po = translation.export_po()
     missing = [entry.msgid for entry in po if entry.msgid not in words]
     if missing:
@@ -110,10 +152,10 @@ def translate_demo(home, log=print):
 
 def source_texts(home):
     """Every text the demo translations need, in page order (for writing a catalogue)."""
-    from wagtail_localize.models import TranslationSource
-
     texts = []
-    for page in pages_to_translate(home):
+    pages = pages_to_translate(home)
+    objects = [snippet for page in pages for snippet in related_snippets(page)] + pages
+    for page in objects:
         source, _created = TranslationSource.get_or_create_from_instance(page)
         for segment in source.stringsegment_set.order_by("order").select_related("string"):
             if segment.string.data not in texts:

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
+from hub.bidi import isolate_ltr_runs
 from hub.caching.generation import remembered
 from hub.public import public_pages
 from hub.topics import names as topic_names
@@ -74,6 +75,13 @@ def language_versions(context):
 
 
 @register.simple_tag(takes_context=True)
+def switcher_languages(context):
+    """The language switcher's languages: this page's versions and, for a language it is not
+    in, that language's home page (hub.translation.reader.switcher_languages)."""
+    return reader.switcher_languages(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
 def other_language(context, page):
     """The page's language if it is not the reader's (an English page standing in for a
     translation that does not exist yet), else ''."""
@@ -97,6 +105,14 @@ def local_date(value, kind):
     return date_filter(value, str(DATE_FORMATS[kind]))
 
 
+@register.filter(is_safe=True)
+def isolate_numbers(value):
+    """Numbers, phone numbers, emails and postcodes in ``value`` kept left to right, so they
+    read correctly in right-to-left languages: ``{{ venue.postcode|isolate_numbers }}``, or
+    ``{% filter isolate_numbers %}...{% endfilter %}`` around rich text."""
+    return isolate_ltr_runs(value)
+
+
 @register.filter
 def language_dir(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
@@ -117,19 +133,55 @@ def footer_links(hub):
 
 
 def _footer_links(hub):
-    links = [(block.value["page"], block.value["label"]) for block in hub.footer_links]
+    """[(page, label, label's language if not the reader's)]."""
+    language = reader.reader_language()
+    source = settings.LANGUAGE_CODE
+    # The settings' labels are in the source language; "Accessibility statement" is the
+    # interface's, in the reader's.
+    links = [(block.value["page"], block.value["label"], source) for block in hub.footer_links]
     if hub.accessibility_statement:
-        links.append((hub.accessibility_statement, gettext("Accessibility statement")))
-    links = [(page, label) for page, label in links if page is not None]
+        links.append((hub.accessibility_statement, gettext("Accessibility statement"), language))
+    links = [link for link in links if link[0] is not None]
     shown = {
         page.translation_key: page
-        for page in reader.localized_pages((p for p, _l in links), specific=False)
+        for page in reader.localized_pages((link[0] for link in links), specific=False)
     }
-    return [
-        (shown[page.translation_key], label or shown[page.translation_key].title)
-        for page, label in links
-        if page.translation_key in shown
-    ]
+    codes = reader.locale_codes()
+    result = []
+    for page, label, label_language in links:
+        linked = shown.get(page.translation_key)
+        if linked is None:
+            continue
+        linked_language = codes.get(linked.locale_id, source)
+        # A page translated into the reader's language is named by its own title: the
+        # settings' label is English.
+        if not label or (linked_language == language and label_language != language):
+            label, label_language = linked.title, linked_language
+        result.append((linked, label, "" if label_language == language else label_language))
+    return result
+
+
+@register.simple_tag
+def cover_your_tracks(hub):
+    """The "Cover your tracks" page of the site settings, in the reader's language where it is
+    translated; None if there is none the public may see. Worked out once per language and
+    change."""
+    return remembered(
+        "cover-your-tracks", lambda: _cover_your_tracks(hub), hub.site_id, reader.reader_language()
+    )
+
+
+def _cover_your_tracks(hub):
+    shown = reader.localized_pages([hub.cover_your_tracks], specific=False)
+    if not shown:
+        return None
+    page = shown[0]
+    code = reader.locale_codes().get(page.locale_id, "")
+    return {
+        "title": page.title,
+        "url": page.get_url(),
+        "language": "" if code == reader.reader_language() else code,
+    }
 
 
 @register.simple_tag

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override, pgettext
 from wagtail.models import Locale, Page, Site
 
 from hub.caching.generation import remembered
@@ -82,6 +82,62 @@ def language_versions(request, page=None):
     else:
         urls = {}
     return [language(code, urls[code], code == current) for code in order if urls.get(code)]
+
+
+# Said in the language the switcher's item names ("Polski: strona główna (...)").
+CONTEXT = "language switcher: in the language it names"
+
+
+def switcher_languages(request, page=None):
+    """Every language, for the language switcher: each version of this page and, for a
+    language the page is not in, that language's home page, with a note in that language.
+
+    A page is cached per address, the same for everyone, so it cannot know which hub the
+    reader came from (the Referer is not reliable, and would differ between readers of one
+    cached page). So an English-only page offers every language's home page: a Polish reader
+    who followed an English-only event from the Polish hub finds "Polski" and, in Polish,
+    why it leads to the home page.
+    """
+    versions = language_versions(request, page)
+    if not isinstance(page, Page) or len(versions) == len(settings.LANGUAGES):
+        return versions
+    found = {version["code"]: version for version in versions}
+    only_in_english = set(found) == {"en"}
+    homes = home_urls(request)
+    switcher = []
+    for code, _name in settings.LANGUAGES:
+        if code in found:
+            switcher.append(found[code])
+        elif homes.get(code):
+            with override(code):
+                home = pgettext(CONTEXT, "home page")
+                why = (
+                    pgettext(CONTEXT, "this page is only in English")
+                    if only_in_english
+                    else pgettext(CONTEXT, "this page is not in this language yet")
+                )
+            switcher.append({**language(code, homes[code]), "home": home, "why": why})
+    return switcher
+
+
+def home_urls(request):
+    """{language code: address} of the site's live, public home page in each language."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+
+    def urls():
+        # Not an alias: wagtail-localize makes one of the home page when a page under it is
+        # translated first, and it shows the English words.
+        homes = public_pages(site.root_page.get_translations(inclusive=True)).filter(
+            alias_of__isnull=True
+        )
+        return {
+            home.locale.language_code: home.get_url(request)
+            for home in homes.select_related("locale")
+        }
+
+    return remembered("home-urls", urls, site.pk)
 
 
 def _translation_urls(page, request):

@@ -28,7 +28,7 @@ def tab_to(page, pattern, limit=40):
 def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(demo_site, page):
     page.goto(demo_site + "/guides/child-protection-and-care-proceedings/")
     page.keyboard.press("Tab")
-    skip = page.locator(".govuk-skip-link")
+    skip = page.locator(".govuk-skip-link[href='#main-content']")
     expect(skip).to_be_focused()
     expect(skip).to_be_visible()  # hidden until focused, then shown
     page.keyboard.press("Enter")
@@ -57,6 +57,8 @@ def test_the_menu_opens_from_the_keyboard_on_a_phone(demo_site, page):
 
 def test_exit_this_page_is_reached_by_tab_and_leaves_at_once(demo_site, page):
     page.goto(demo_site + "/guides/child-protection-and-care-proceedings/")
+    tab_to(page, r"Exit this page")
+    expect(page.locator(".govuk-js-exit-this-page-skiplink")).to_be_focused()  # skip link first
     tab_to(page, r"Exit this page")
     expect(page.locator(".govuk-exit-this-page__button")).to_be_focused()
     page.keyboard.press("Enter")

@@ -170,3 +170,70 @@ def test_a_draft_or_missing_event_has_no_calendar_file(events, client):
     event = EventPageFactory(parent=events, live=False)
     assert client.get(f"/calendar/event-{event.pk}.ics").status_code == 404
     assert client.get("/calendar/event-999999.ics").status_code == 404
+
+
+def test_the_calendar_file_location_has_the_venue_name_full_address_and_postcode(events, client):
+    venue = VenueFactory(
+        name="Riverside Family Hub", address="Family Hub, Mill Lane\nKingsbrook", postcode="KB1 1AA"
+    )
+    event = EventPageFactory(parent=events, venue=venue)
+    (item,) = parse(client.get(event.get_ics_url())).walk("VEVENT")
+    assert (
+        str(item["location"]) == "Riverside Family Hub, Family Hub, Mill Lane, Kingsbrook, KB1 1AA"
+    )
+
+
+def test_the_calendar_file_does_not_repeat_a_postcode_the_address_already_ends_with(events, client):
+    venue = VenueFactory(
+        name="Library", address="Market Square\nKingsbrook KB1 2CC", postcode="KB1 2CC"
+    )
+    event = EventPageFactory(parent=events, venue=venue)
+    (item,) = parse(client.get(event.get_ics_url())).walk("VEVENT")
+    assert str(item["location"]) == "Library, Market Square, Kingsbrook KB1 2CC"
+
+
+def booking_links(html):
+    section = html[html.index("How to book") :]
+    return re.findall(r'<a class="govuk-link" href="((?:tel|mailto):[^"]*)"', section)
+
+
+def test_an_event_says_how_to_book_with_its_own_phone_and_email(events, client):
+    event = EventPageFactory(
+        parent=events,
+        title="Dads' group",
+        booking_phone="01632 960 123",
+        booking_email="dads@example.org",
+        venue=VenueFactory(phone="01632 960 999", email="venue@example.org"),
+    )
+    assert booking_links(client.get(event.url).content.decode()) == [
+        "tel:01632960123",
+        "mailto:dads@example.org?subject=Booking%3A%20Dads%27%20group",
+    ]
+
+
+def test_an_event_without_its_own_contact_uses_the_venues_then_the_partnerships(events, client):
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone, settings.contact_email = "0300 000 0000", "hub@example.org"
+    settings.save()
+    at_venue = EventPageFactory(parent=events, venue=VenueFactory(phone="01632 960 999"))
+    assert booking_links(client.get(at_venue.url).content.decode()) == ["tel:01632960999"]
+    elsewhere = EventPageFactory(parent=events, venue=VenueFactory())
+    html = client.get(elsewhere.url).content.decode()
+    assert booking_links(html)[0] == "tel:03000000000"
+    assert booking_links(html)[1].startswith("mailto:hub@example.org?subject=Booking")
+
+
+def test_a_venue_still_in_review_gives_no_booking_contact(events, client):
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone = "0300 000 0000"
+    settings.save()
+    event = EventPageFactory(parent=events, venue=VenueFactory(phone="01632 960 999", live=False))
+    assert booking_links(client.get(event.url).content.decode()) == ["tel:03000000000"]

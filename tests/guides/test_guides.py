@@ -36,7 +36,35 @@ def test_a_guide_shows_a_contents_list_linking_to_each_step(guides, client):
         assert f'href="#{step["anchor"]}"' in html
         assert f'id="{step["anchor"]}"' in html
     assert "Step 1: Contact" in html
-    assert "and: Get advice" in html
+
+
+def test_contents_entries_read_as_headings_with_and_or_steps_under_their_step(guides, client):
+    from bs4 import BeautifulSoup
+
+    guide = GuidePageFactory(
+        parent=guides,
+        steps=steps("Contact", "Assessment", "and: Get advice", "Conference", "or: Family meeting"),
+    )
+    html = client.get(guide.url).content.decode()
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.app-contents")
+    top = [li.a.get_text(" ", strip=True) for li in nav.select("ol.app-contents__list > li")]
+    assert top == ["Step 1: Contact", "Step 2: Assessment", "Step 3: Conference"]
+    nested = {
+        li.a.get_text(strip=True): [a.get_text(strip=True) for a in li.select("ul a")]
+        for li in nav.select("ol.app-contents__list > li")
+    }
+    assert nested["Step 2: Assessment"] == ["Get advice"]
+    assert nested["Step 3: Conference"] == ["Family meeting"]
+    for link in nav.select("a"):
+        assert not link.get_text(strip=True).lower().startswith(("and", "or")), link
+
+
+def test_contents_entries_are_in_the_readers_language(guides, client):
+    from django.utils import translation
+
+    guide = GuidePageFactory.build(steps=steps("Contact", "and: Get advice"))
+    with translation.override("pl"):
+        assert [str(e["label"]) for e in guide.contents] == ["Krok 1: Contact"]
 
 
 def test_the_first_step_cannot_be_an_and_or_or_step(guides):

@@ -169,3 +169,87 @@ def test_the_obvious_questions_find_the_right_page_first(demo, client):
     assert titles(client, "/cy/search/", q="achosion gofal")[0] == (
         "Cynadleddau amddiffyn plant ac achosion gofal"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ur"])
+def test_the_demo_says_truly_what_a_call_to_its_0300_number_costs(language):
+    """An 0300 number costs the same as a local (01/02) call and counts toward inclusive
+    minutes; it is not free from mobiles, so no language may say it is."""
+    from home.demo import content
+    from home.demo.translations import catalogue
+
+    text = content.HOME_CONTACT_HOURS
+    if language != "en":
+        text = catalogue(language)[content.HOME_CONTACT_HOURS]
+    assert "01" in text and "02" in text
+    assert "free from" not in text.lower()
+
+
+@pytest.mark.parametrize("language", DEMO_LANGUAGES)
+def test_the_events_list_events_and_stories_are_live_in_every_demo_language(demo, language):
+    """The demo shows what a translated hub feels like: the events list, three events (one
+    at a venue, whose translation is live too, so the event does not say "To be confirmed")
+    and three stories, one in each status that needs explaining."""
+    from wagtail.models import Locale
+
+    from events.models import EventIndexPage
+    from stories.models import StoryIndexPage
+
+    locale = Locale.objects.get(language_code=language)
+    for index in (EventIndexPage, StoryIndexPage):
+        assert index.objects.live().filter(locale=locale).exists(), index
+    events = EventPage.objects.live().filter(locale=locale)
+    stories = StoryPage.objects.live().filter(locale=locale)
+    assert events.count() >= 2 and stories.count() >= 3
+    english_titles = set(
+        EventPage.objects.filter(locale__language_code="en").values_list("title", flat=True)
+    ) | set(StoryPage.objects.filter(locale__language_code="en").values_list("title", flat=True))
+    for page in [*events, *stories]:
+        assert page.title not in english_titles, page.title
+    at_a_venue = events.exclude(venue=None)
+    assert at_a_venue.exists()
+    for event in at_a_venue:
+        assert event.public_venue is not None and event.public_venue.locale == locale
+    assert {"done", "in_progress", "not_possible"} <= set(stories.values_list("status", flat=True))
+    for story in stories.filter(status="not_possible"):
+        english = story.get_translation(Locale.get_default())
+        assert story.not_possible_reason and story.not_possible_reason != (
+            english.specific.not_possible_reason
+        )
+
+
+def test_the_guide_explains_legal_words_in_place_and_links_to_a_family_law_solicitor(demo, client):
+    from bs4 import BeautifulSoup
+
+    guide = GuidePage.objects.get(
+        slug="child-protection-and-care-proceedings", locale__language_code="en"
+    )
+    html = BeautifulSoup(client.get(guide.url).content.decode(), "html.parser")
+    questions = [s.get_text(strip=True) for s in html.select("details.app-glossary summary")]
+    for term in ("looked after by the council", "legal aid", "appeal"):
+        assert f"What does ‘{term}’ mean?" in questions
+    solicitor = html.find("a", string="family law solicitor")
+    # The Law Society's public "Find a Solicitor" register.
+    assert solicitor["href"] == "https://solicitors.lawsociety.org.uk/"
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/", "Kingsbrook Parent Partnership"),
+        ("/cy/", "Partneriaeth Rhieni Kingsbrook"),
+        ("/ur/", "کنگزبروک پیرنٹ پارٹنرشپ"),
+    ],
+)
+def test_each_home_page_tab_reads_the_sites_name_once_in_its_language(demo, client, path, title):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get(path).content.decode(), "html.parser")
+    assert html.title.get_text(strip=True) == title
+
+
+def test_an_urdu_event_keeps_its_postcode_and_the_phone_number_left_to_right(demo, client):
+    event = EventPage.objects.live().filter(locale__language_code="ur").exclude(venue=None).first()
+    html = client.get(event.url).content.decode()
+    assert f'<bdi dir="ltr">{event.public_venue.postcode}</bdi>' in html
+    assert 'href="tel:03000000000" dir="ltr">0300 000 0000</a>' in html

@@ -56,3 +56,36 @@ def test_the_home_page_sums_up_the_charters_principles(home, client):
 def test_the_home_page_has_a_search_box(home, client):
     html = client.get(home.url).content.decode()
     assert 'action="/search/"' in html and 'name="q"' in html
+
+
+def test_the_home_page_tab_title_is_the_site_name_once(client, home):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "Kingsbrook Parent Partnership"
+    settings.save()
+    home.seo_title = "Kingsbrook Parent Partnership"
+    home.save_revision().publish()
+    html = client.get("/").content.decode()
+    title = BeautifulSoup(html, "html.parser").title.get_text(strip=True)
+    assert title == "Kingsbrook Parent Partnership"
+
+
+def test_other_pages_tab_titles_end_with_the_site_name(client, home):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    from home.factories import StandardPageFactory
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "Kingsbrook Parent Partnership"
+    settings.save()
+    page = StandardPageFactory(parent=home, title="About us")
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    title = BeautifulSoup(html, "html.parser").title.get_text(strip=True)
+    assert title == "About us – Kingsbrook Parent Partnership"

@@ -53,10 +53,11 @@ def test_the_switcher_offers_only_the_languages_the_page_is_live_in(client, guid
     assert "Polski" not in switcher and "اردو" not in switcher
 
 
-def test_a_page_in_one_language_shows_no_switcher(client, guides):
+def test_a_page_in_one_language_has_no_alternates_but_keeps_a_switcher(client, guides):
     html = html_of(client, "/guides/letters/")
-    assert "app-language-switcher" not in html
     assert 'rel="alternate" hreflang' not in html
+    # The switcher stays, with the Welsh home page (tests/translation/test_language_switcher.py).
+    assert 'href="/cy/" hreflang="cy">Cymraeg: hafan</a>' in html
 
 
 def test_every_translation_is_linked_with_hreflang_and_english_is_the_default(client, guides):

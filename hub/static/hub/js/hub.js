@@ -1,5 +1,15 @@
-import { initAll } from "../../js/govuk-frontend.min.js";
+import { ExitThisPage, createAll, initAll } from "../../js/govuk-frontend.min.js";
+import { ExitWithoutTrail } from "./exit-this-page.js";
+import { keepSearchesPrivate } from "./search-privacy.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
-initAll();
+// Ours first, so GOV.UK Frontend finds "Exit this page" already set up and leaves it be.
+createAll(ExitWithoutTrail);
+initAll({
+  onError(error, { component }) {
+    if (component === ExitThisPage && error.name === "InitError") return;
+    console.log(error);
+  },
+});
 enhanceSearchBoxes();
+keepSearchesPrivate();

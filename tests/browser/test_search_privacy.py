@@ -1,0 +1,84 @@
+"""Searches leave no trace in the tab's history, in Chromium (hub/static/hub/js/search-privacy.js):
+the address and title lose the words once results show, Back from a result never returns to
+the results, and a reader who wants to can still copy a link to them."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE = {"width": 390, "height": 844}
+SHOTS = "/tmp/exit-shots"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+def search(page, words):
+    page.get_by_label("Search for guides, events and stories").fill(words)
+    page.get_by_label("Search for guides, events and stories").press("Enter")
+    expect(page.locator("p[role=status]").first).to_contain_text(f"for “{words}”")
+
+
+def visited(page):
+    """What the tab's history would show for this entry: its address and title."""
+    return page.evaluate("[location.href, document.title]")
+
+
+def test_the_search_words_leave_the_address_and_title_once_results_show(demo_site, phone):
+    phone.goto(demo_site + "/search/")
+    search(phone, "court")
+    expect(phone).to_have_url(demo_site + "/search/")
+    address, title = visited(phone)
+    assert "court" not in address and "court" not in title
+    assert title == "Search results – Kingsbrook Parent Partnership"
+    phone.screenshot(path=f"{SHOTS}/search-results-phone.png")
+
+
+def test_back_from_a_result_goes_to_before_the_search_not_to_the_results(demo_site, phone):
+    phone.goto(demo_site + "/guides/")
+    phone.goto(demo_site + "/search/?q=court")
+    expect(phone).to_have_url(demo_site + "/search/")
+    phone.locator(".app-listing__item h2 a").first.tap()
+    expect(phone).not_to_have_url(re.compile(r"/search/"))
+    phone.go_back()
+    expect(phone).to_have_url(demo_site + "/guides/")
+    expect(phone.locator("h1")).to_have_text("Guides")
+
+
+def test_a_reader_can_copy_a_link_that_brings_the_results_back(demo_site, phone):
+    phone.goto(demo_site + "/search/?q=court")
+    phone.get_by_role("button", name="Copy a link to these results").tap()
+    expect(phone.get_by_text("Link copied.")).to_be_visible()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    assert copied == demo_site + "/search/?q=court"
+    phone.screenshot(path=f"{SHOTS}/search-share-phone.png")
+    phone.goto(copied)
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “court”")
+
+
+def test_in_welsh_the_clean_title_and_the_copy_button_are_welsh(demo_site, phone):
+    phone.goto(demo_site + "/cy/search/?q=llys")
+    expect(phone).to_have_url(demo_site + "/cy/search/")
+    assert visited(phone)[1].startswith("Canlyniadau chwilio – ")
+    expect(phone.get_by_role("button", name="Copïo dolen i'r canlyniadau hyn")).to_be_visible()
+
+
+def test_without_javascript_the_address_keeps_the_query_and_no_button_shows(demo_site, browser):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(demo_site + "/search/?q=court")
+    expect(page).to_have_url(demo_site + "/search/?q=court")
+    expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
+    expect(page.get_by_role("button", name="Copy a link to these results")).to_be_hidden()
+    context.close()

@@ -1,0 +1,54 @@
+"""The demo reads in every language all the way to the footer, with a Cover your tracks page
+in each (home/demo/translations/)."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def footer_links(client, url):
+    page = client.get(url).content.decode()
+    footer = page[page.index("<footer") :]
+    return re.findall(
+        r'<li class="govuk-footer__inline-list-item"([^>]*)><a [^>]*href="([^"]+)"', footer
+    )
+
+
+@pytest.mark.parametrize("code", ["cy", "pl", "ur"])
+def test_the_demo_footer_links_to_pages_in_the_readers_language(demo, client, code):
+    links = footer_links(client, f"/{code}/")
+    assert len(links) == 5
+    *pages, (_marks, statement) = links
+    assert all(href.startswith(f"/{code}/") and not marks for marks, href in pages), pages
+    assert statement == "/accessibility/"  # not translated in the demo; its label is
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"),
+    [
+        ("cy", "Clirio eich hanes"),
+        ("pl", "Wyczyść historię"),
+        ("ur", "اپنی ہسٹری صاف کریں"),
+        ("en", "Clear your history"),
+    ],
+)
+def test_cover_your_tracks_is_in_every_language(demo, client, code, heading):
+    home = "/" if code == "en" else f"/{code}/"
+    page = client.get(home).content.decode()
+    link = re.search(r'app-cover-your-tracks"><a class="govuk-link" href="([^"]+)"', page)[1]
+    text = client.get(link).content.decode().replace("&#x27;", "'")
+    assert "<h2" in text and heading in text
+    for phone in ("Android", "iPhone", "Samsung Internet"):
+        assert phone in text
