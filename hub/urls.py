@@ -48,8 +48,10 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<slug:slug>/", topic_views.topic_page, name="topic"),
     path("calendar/", include("events.urls")),
+    # Wagtail's page-password and page-login forms (_util/...), before the pattern for pages,
+    # which would otherwise take their addresses and answer 404.
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     # Pages: Wagtail's serve view, with the page found by its address (hub/views.py).
     re_path(wagtail_urls.serve_pattern, hub_views.serve_page, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

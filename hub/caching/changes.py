@@ -53,6 +53,7 @@ PUBLIC = {
 # made while a page is shown (picture sizes, embeds), which must not empty the cache.
 PRIVATE = {
     "admin.*",
+    "axes.*",  # sign-in attempts (hub/accounts/throttling.py)
     "auth.*",
     "contenttypes.*",
     "sessions.*",

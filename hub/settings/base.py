@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Parent reviewers reach only the admin screens reviewing needs (hub/review/access.py).
     "hub.review.access.ParentReviewerAccessMiddleware",
+    # Page passwords and password resets are throttled like sign-ins (hub/accounts/).
+    "hub.accounts.throttling.ThrottleFormsMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the lockout page (hub/accounts/).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -113,6 +118,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-ins are throttled by django-axes (hub/accounts/throttling.py): its backend refuses a
+# locked-out username or connection before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "hub.accounts.throttling.HubAxesHandler"
+AXES_FAILURE_LIMIT = 5  # per username; 20 per connection (HubAxesHandler)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_CLIENT_IP_CALLABLE = "hub.accounts.throttling.client_address"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Proxies in front of the hub whose X-Forwarded-For entry is trusted (production: nginx, 1).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

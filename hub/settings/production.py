@@ -122,6 +122,9 @@ if os.environ.get("ELASTICSEARCH_URL"):
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx (deploy/nginx/) appends the client's address to X-Forwarded-For: login throttling
+# counts per connection by that address, not nginx's own (hub/accounts/throttling.py).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "1"))
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
