@@ -36,6 +36,13 @@ def account_named(username):
     return User.objects.filter(**{User.USERNAME_FIELD + "__iexact": username}).first()
 
 
+def _real(user):
+    """The user row itself: request.user is a lazy wrapper (two deep under django-otp), which
+    Wagtail's log cannot tell the model of."""
+    User = get_user_model()
+    return user if type(user) is User else User.objects.get(pk=user.pk)
+
+
 def record(action, account, *, by=None, **data):
     """One event about ``account`` (a user, or None when no such account exists)."""
     logger.info(
@@ -43,7 +50,7 @@ def record(action, account, *, by=None, **data):
         extra={"event": action, "account": str(account or data.get("username", "")), **data},
     )
     if account is not None:
-        log(account, action, user=by, data=data)
+        log(_real(account), action, user=by, data=data)
 
 
 def log_unlock(by, username, address):

@@ -74,4 +74,9 @@ def unlock(request, attempt_id):
             request, _("%(username)s can sign in again.") % {"username": attempt.username}
         )
         return redirect("hub_lockouts:index")
-    return TemplateResponse(request, "accounts/unlock.html", {"attempt": attempt})
+    title = _("Unlock %(username)s") % {"username": attempt.username}
+    return TemplateResponse(
+        request,
+        "accounts/unlock.html",
+        {"attempt": attempt, "page_title": title, "header_title": title, "header_icon": "lock"},
+    )

@@ -4,9 +4,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
-from hub.accounts import audit, lockouts
+from hub.accounts import audit, lockouts, two_factor
 
 
 @hooks.register("register_log_actions")
@@ -87,7 +88,16 @@ def register_lockout_urls():
         path("results/", lockouts.LockoutsReport.as_view(results_only=True), name="results"),
         path("<int:attempt_id>/unlock/", lockouts.unlock, name="unlock"),
     ]
-    return [path("locked-out/", include((urls, "hub_lockouts")))]
+    two_factor_urls = [
+        path("", two_factor.manage, name="manage"),
+        path("set-up/", two_factor.set_up, name="set_up"),
+        path("verify/", two_factor.verify, name="verify"),
+        path("reset/<int:user_id>/", two_factor.reset, name="reset"),
+    ]
+    return [
+        path("locked-out/", include((urls, "hub_lockouts"))),
+        path("two-step-verification/", include((two_factor_urls, "two_factor"))),
+    ]
 
 
 class LockoutsMenuItem(MenuItem):
@@ -100,3 +110,22 @@ def register_lockouts_menu_item():
     return LockoutsMenuItem(
         _("Locked out sign-ins"), reverse("hub_lockouts:index"), icon_name="lock", order=610
     )
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor:manage"),
+        "label": _("Two-step verification"),
+        "help_text": _("A code from your phone as well as your password."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    if two_factor.can_reset(request_user):
+        yield ListingButton(
+            _("Reset two-step verification"),
+            reverse("two_factor:reset", args=[user.pk]),
+            priority=60,
+        )

@@ -54,6 +54,8 @@ PUBLIC = {
 PRIVATE = {
     "admin.*",
     "axes.*",  # sign-in attempts (hub/accounts/throttling.py)
+    "otp_static.*",  # second factors (hub/accounts/two_factor.py)
+    "otp_totp.*",
     "auth.*",
     "contenttypes.*",
     "sessions.*",

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor (if any) this session has passed, and the admin closed until it has
+    # (hub/accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "hub.accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -134,6 +141,18 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # Proxies in front of the hub whose X-Forwarded-For entry is trusted (production: nginx, 1).
 HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
+
+# A second factor (hub/accounts/two_factor.py) for everyone who may use the admin beyond
+# reviewing; parent reviewers are offered it, and must have it with the second setting.
+# Production always requires it (hub/settings/production.py); development may turn it off.
+HUB_REQUIRE_2FA = True
+HUB_REQUIRE_2FA_FOR_REVIEWERS = (
+    os.environ.get("HUB_REQUIRE_2FA_FOR_REVIEWERS", "false").lower() == "true"
+)
+OTP_TOTP_ISSUER = "Partnership Hub"
+# Wrong codes slow down: each one doubles the wait before the next try (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

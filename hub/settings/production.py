@@ -121,6 +121,9 @@ if os.environ.get("ELASTICSEARCH_URL"):
         }
     }
 
+# Every admin account beyond reviewing has a second factor; there is no switch to turn it off.
+HUB_REQUIRE_2FA = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # nginx (deploy/nginx/) appends the client's address to X-Forwarded-For: login throttling
 # counts per connection by that address, not nginx's own (hub/accounts/throttling.py).
