@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.log_actions import get_active_log_context, log
 
+from hub.accounts.sessions import remember_sign_in
 from hub.accounts.throttling import client_address
 
 LOGIN = "hub.accounts.login"
@@ -95,6 +96,7 @@ def connect():
     from django.db.models.signals import m2m_changed
 
     user_logged_in.connect(_logged_in, dispatch_uid="hub.accounts.audit.login")
+    user_logged_in.connect(remember_sign_in, dispatch_uid="hub.accounts.sessions.sign_in")
     user_login_failed.connect(_login_failed, dispatch_uid="hub.accounts.audit.login_failed")
     user_locked_out.connect(_locked_out, dispatch_uid="hub.accounts.audit.locked_out")
     m2m_changed.connect(

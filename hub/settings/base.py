@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # At most 8 hours signed in, and 1 hour idle (hub/accounts/sessions.py).
+    "hub.accounts.sessions.SessionLimitsMiddleware",
     # Which second factor (if any) this session has passed, and the admin closed until it has
     # (hub/accounts/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
@@ -229,6 +231,9 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages must not set cookies: sessions and CSRF cookies are only for the admin.
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in lasts 8 hours at most, and an hour without doing anything (hub/accounts/sessions.py).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+HUB_ADMIN_IDLE_SECONDS = 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
