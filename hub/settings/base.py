@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -56,6 +57,9 @@ MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, cached ones too
+    # (hub/headers.py): outside the page cache, whose pages never carry a nonce.
+    "hub.headers.HubCSPMiddleware",
     # A browser that has the page already gets "304 Not Modified" instead of it again.
     "django.middleware.http.ConditionalGetMiddleware",
     # Whole pages for readers who are not signed in (hub/caching/middleware.py): this half
@@ -78,6 +82,8 @@ MIDDLEWARE = [
     # (hub/accounts/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
     "hub.accounts.two_factor.RequireSecondFactorMiddleware",
+    # Exports from the admin go in the audit log (hub/accounts/audit.py).
+    "hub.accounts.audit.LogExportsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -237,6 +243,10 @@ HUB_ADMIN_IDLE_SECONDS = 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# django-csp 4 (hub/headers.py): the public site's policy; the admin's replaces it there.
+from hub.headers import PUBLIC as _PUBLIC_CSP  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_CSP}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
