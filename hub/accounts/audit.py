@@ -104,3 +104,31 @@ def connect():
         sender=get_user_model().groups.through,
         dispatch_uid="hub.accounts.audit.roles",
     )
+
+
+class LogExportsMiddleware:
+    """Every report or listing exported from the admin (Wagtail's ``?export=csv`` or ``xlsx``),
+    with who and which, in the audit log: exports carry people's names and words off the hub."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        export = request.GET.get("export")
+        match = request.resolver_match
+        if (
+            export
+            and response.status_code == 200
+            and match is not None
+            and match.route.startswith("admin/")
+            and request.user.is_authenticated
+        ):
+            record(
+                EXPORTED,
+                request.user,
+                by=_real(request.user),
+                report=match.view_name,
+                format=export,
+            )
+        return response
