@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -273,3 +275,13 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.review.finish.publish_approved_revision"
 # Review emails are hub.review.emails'; superusers get them only if they opt in.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 DEFAULT_FROM_EMAIL = "Partnership Hub <hub@localhost>"
+# No request waits for the mail server: review emails are queued in the database and sent,
+# with retries, by `manage.py db_worker --backend email` (django-tasks; deploy/systemd/).
+# What is still sent on a request (Django's password reset) gives up after 5 seconds.
+EMAIL_TIMEOUT = 5
+# Wagtail's own tasks (search and reference index) stay immediate, as Wagtail runs them by
+# default: which files are public depends on the reference index being current at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+}

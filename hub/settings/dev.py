@@ -12,3 +12,8 @@ INTERNAL_IPS = ["127.0.0.1"]
 # A newcomer signs in with a code from an app (`manage.py demo_accounts` prints each demo
 # account's key), or turns the second factor off here with HUB_REQUIRE_2FA=false.
 HUB_REQUIRE_2FA = os.environ.get("HUB_REQUIRE_2FA", "true").lower() != "false"
+# Development sends queued emails at once (to the console), so `make run` needs no worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["email"]},
+}
