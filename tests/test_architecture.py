@@ -118,6 +118,7 @@ def test_every_feature_has_one_package_named_after_it():
         "apps",
         "backups",  # the whole hub (database and files) in one archive: the project's
         "blocks",
+        "headers",  # the security headers every answer carries (CSP, Permissions-Policy)
         "health",
         "logging",
         "request_checks",  # refuses requests no browser sends, before any app sees them

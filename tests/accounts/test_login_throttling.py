@@ -16,6 +16,7 @@ from tests.helpers.people import PASSWORD
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/"
+SITE = "http://testserver"  # the page-password form is sent from the site itself
 
 
 def sign_in(client, username, password, address="203.0.113.7"):
@@ -137,7 +138,9 @@ def test_a_welsh_reader_is_told_to_wait_in_welsh(client, home):
         url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, home.pk])
     assert url.startswith("/cy/")
     for _ in range(11):
-        answer = client.post(url, {"password": "guess", "return_url": "/"}, REMOTE_ADDR="1.2.3.4")
+        answer = client.post(
+            url, {"password": "guess", "return_url": "/"}, REMOTE_ADDR="1.2.3.4", HTTP_ORIGIN=SITE
+        )
     assert answer.status_code == 429
     assert "Gormod o ymdrechion" in answer.text
     assert answer["Retry-After"] == "900"
@@ -149,14 +152,18 @@ def test_wrong_page_passwords_are_throttled_per_connection(client, home):
     )
     url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, home.pk])
     for _ in range(10):
-        answer = client.post(url, {"password": "guess", "return_url": "/"}, REMOTE_ADDR="1.2.3.4")
+        answer = client.post(
+            url, {"password": "guess", "return_url": "/"}, REMOTE_ADDR="1.2.3.4", HTTP_ORIGIN=SITE
+        )
         assert answer.status_code == 200
     refused = client.post(
-        url, {"password": "family-2026", "return_url": "/"}, REMOTE_ADDR="1.2.3.4"
+        url, {"password": "family-2026", "return_url": "/"}, REMOTE_ADDR="1.2.3.4", HTTP_ORIGIN=SITE
     )
     assert refused.status_code == 429
     # Another reader, elsewhere, still gets in with the right password.
-    other = client.post(url, {"password": "family-2026", "return_url": "/"}, REMOTE_ADDR="5.6.7.8")
+    other = client.post(
+        url, {"password": "family-2026", "return_url": "/"}, REMOTE_ADDR="5.6.7.8", HTTP_ORIGIN=SITE
+    )
     assert other.status_code == 302
 
 
