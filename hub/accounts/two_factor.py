@@ -86,6 +86,9 @@ class RequireSecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
+        # No session cookie, nobody signed in: not asking keeps public pages cacheable.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
         if match is None or not needs_to_verify(request.user):
             return None
         if not match.route.startswith("admin/"):

@@ -136,10 +136,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sign-ins are throttled by django-axes (hub/accounts/throttling.py): its backend refuses a
-# locked-out username or connection before the password is even checked.
+# Sign-ins are throttled by django-axes (hub/accounts/throttling.py): its backend, first,
+# refuses a locked-out username or connection before the password is even checked. AxesBackend
+# (not the standalone one) can also load a signed-in user, which Wagtail's page test helpers
+# expect of the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "hub.accounts.throttling.HubAxesHandler"

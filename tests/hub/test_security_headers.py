@@ -43,3 +43,12 @@ def test_the_admin_has_the_strictest_policy_wagtail_works_under(client):
     assert "'unsafe-eval'" not in policy["script-src"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_the_accounts_middleware_leaves_public_pages_cacheable(client, home):
+    """Throttling, two-step verification and session limits never touch a reader's session."""
+    client.get("/")
+    again = client.get("/")
+    assert again["X-Hub-Cache"] == "hit"
+    assert "Cookie" not in again.get("Vary", "")
+    assert again.cookies == {}
