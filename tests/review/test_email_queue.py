@@ -17,7 +17,7 @@ from hub.review.emails import deliver
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.helpers import form_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 QUEUE = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
