@@ -103,6 +103,9 @@ def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with
     expect(banner).to_be_focused()
     assert_no_axe_violations(phone, "the dashboard after deciding")
 
+    # A reader arriving now (a browser that read the page in the last minute may keep its copy
+    # that long: Cache-Control max-age=60, README "Caching").
+    public = browser.new_page()
     public.goto(base + changed_story.url)
     expect(public.get_by_text("mums, never to dads")).to_be_visible()
     # The author and the first parent are told it is live.
