@@ -12,12 +12,14 @@ class HubConfig(AppConfig):
         # Imported here, as Django asks: models are only ready once every app is loaded.
         from django.db.models.signals import post_migrate
 
+        from hub.accounts import audit
         from hub.caching import changes, generation
         from hub.caching import settings as cache_settings
         from hub.review import files, signals
         from hub.translation import checks  # noqa: F401 - system checks register themselves
         from hub.translation.locales import ensure_locales
 
+        audit.connect()
         changes.connect()
         signals.connect()
         files.connect()

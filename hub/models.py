@@ -94,6 +94,13 @@ class BasePage(Page):
         alternates = alternates_for(self, request)
         return [{**entry, "alternates": alternates} for entry in super().get_sitemap_urls(request)]
 
+    def serve_password_required_response(self, request, form, action_url):
+        """The password form shows nothing of the page behind it: no title, description or
+        address in the head (templates/wagtailcore/password_required.html)."""
+        response = super().serve_password_required_response(request, form, action_url)
+        response.context_data.update(page=None, self=None, breadcrumbs=None)
+        return response
+
     def get_view_restrictions(self):
         """Wagtail's, without asking the database when no restriction covers the page (most
         pages): the restricted trees are read once per change (hub.public)."""

@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import health
 from hub import views as hub_views
+from hub.accounts import page_passwords
 from hub.review import files, sign_in
 from hub.sitemap import MultilingualSitemap
 from hub.topics import views as topic_views
@@ -48,8 +49,20 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<slug:slug>/", topic_views.topic_page, name="topic"),
     path("calendar/", include("events.urls")),
+    # A page's password form, with no cookie (hub/accounts/page_passwords.py), and Wagtail's
+    # page-login form: before the pattern for pages, which would otherwise take their
+    # addresses and answer 404.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *(
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in {"wagtail_serve", "wagtailcore_authenticate_with_password"}
+    ),
     # Pages: Wagtail's serve view, with the page found by its address (hub/views.py).
     re_path(wagtail_urls.serve_pattern, hub_views.serve_page, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

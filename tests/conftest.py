@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests.helpers.people import PASSWORD
+from tests.helpers.people import PASSWORD, pass_second_factor
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow the ORM there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -60,6 +60,25 @@ def _changes_act_at_once(request, monkeypatch):
     from hub.caching import changes
 
     monkeypatch.setattr(changes, "on_commit", lambda callback: callback())
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(request, monkeypatch):
+    """`client.force_login(user)` stands for signing in in full: password and a code from the
+    person's app (hub/accounts/two_factor.py). Tests marked `unverified` get the password only."""
+    if request.node.get_closest_marker("unverified"):
+        yield
+        return
+    from django.test import Client
+
+    force_login = Client.force_login
+
+    def force_login_with_code(self, user, backend=None):
+        force_login(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_code)
     yield
 
 

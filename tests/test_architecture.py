@@ -119,6 +119,7 @@ def test_every_feature_has_one_package_named_after_it():
         "backups",  # the whole hub (database and files) in one archive: the project's
         "bidi",  # numbers kept left to right in right-to-left text, on every page
         "blocks",
+        "headers",  # the security headers every answer carries (CSP, Permissions-Policy)
         "health",
         "logging",
         "request_checks",  # refuses requests no browser sends, before any app sees them

@@ -53,6 +53,10 @@ PUBLIC = {
 # made while a page is shown (picture sizes, embeds), which must not empty the cache.
 PRIVATE = {
     "admin.*",
+    "axes.*",  # sign-in attempts (hub/accounts/throttling.py)
+    "django_tasks_db.*",  # queued emails
+    "otp_static.*",  # second factors (hub/accounts/two_factor.py)
+    "otp_totp.*",
     "auth.*",
     "contenttypes.*",
     "sessions.*",

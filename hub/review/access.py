@@ -21,6 +21,10 @@ ALLOWED = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_account",
+    # Two-step verification: offered to parents, or required of them (hub/accounts/).
+    "two_factor:manage",
+    "two_factor:set_up",
+    "two_factor:verify",
     # The dashboard ("Waiting for your review") and what its pages load.
     "wagtailadmin_home",
     "wagtailadmin_javascript_catalog",

@@ -14,6 +14,7 @@ Nobody is mailed about their own action. `hub/review/signals.py` says when each 
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,7 +22,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django_tasks import task
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -71,14 +73,40 @@ def _send(template, recipients, context, actor=None):
             body = render_to_string(f"review/emails/{template}.txt", personal)
         messages.append((" ".join(subject.split()), body, user))
 
-    def send():
+    def queue():
         for subject, body, user in messages:
-            try:
-                send_mail(subject, body, None, [user.email])
-            except Exception:  # a mail server problem must never undo a review
-                logger.exception("Could not send the '%s' email to %s", template, user.email)
+            deliver.enqueue(subject, body, user.email)
 
-    transaction.on_commit(send)
+    # Queued once the review is saved, and sent by the worker (`manage.py db_worker`), never
+    # on the request: a slow or broken mail server costs a parent's decision nothing.
+    transaction.on_commit(queue)
+
+
+# A failed email is tried again after 1, 5, 15 and 60 minutes, then given up with an error.
+RETRY_AFTER_MINUTES = [1, 5, 15, 60]
+
+
+@task(backend="email", queue_name="email")
+def deliver(subject, body, to, attempt=1):
+    """Sends one email (a queued task, `manage.py db_worker`); on failure, logs a line and
+    tries again later."""
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception as error:  # any mail server problem: refused, timed out, unreachable
+        if attempt > len(RETRY_AFTER_MINUTES):
+            logger.error("Gave up sending an email to %s after %d attempts: %s", to, attempt, error)
+            return
+        wait = RETRY_AFTER_MINUTES[attempt - 1]
+        logger.warning(
+            "Could not send an email to %s (attempt %d): %s; trying again in %d minutes",
+            to,
+            attempt,
+            error,
+            wait,
+        )
+        deliver.using(run_after=timezone.now() + timedelta(minutes=wait)).enqueue(
+            subject, body, to, attempt + 1
+        )
 
 
 def parents_who_took_part(workflow_state):

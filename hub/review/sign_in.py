@@ -17,7 +17,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -31,6 +30,7 @@ from django.views.decorators.csrf import csrf_protect
 from wagtail.users.models import UserProfile
 
 from hub.review.access import is_only_a_parent_reviewer
+from hub.review.emails import deliver
 from hub.review.models import SignInLink
 
 LIFETIME = timedelta(minutes=15)
@@ -83,7 +83,8 @@ def send_link(request, user, next_url):
         context = {"recipient": user, "url": url, "minutes": int(LIFETIME.total_seconds() // 60)}
         subject = render_to_string("review/emails/sign_in_link_subject.txt", context)
         body = render_to_string("review/emails/sign_in_link.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+    # Queued, not sent here: the answer must not take longer when the address has an account.
+    deliver.enqueue(" ".join(subject.split()), body, user.email)
 
 
 @never_cache

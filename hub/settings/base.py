@@ -48,12 +48,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, cached ones too
+    # (hub/headers.py): outside the page cache, whose pages never carry a nonce.
+    "hub.headers.HubCSPMiddleware",
     # A browser that has the page already gets "304 Not Modified" instead of it again.
     "django.middleware.http.ConditionalGetMiddleware",
     # Whole pages for readers who are not signed in (hub/caching/middleware.py): this half
@@ -70,11 +80,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # At most 8 hours signed in, and 1 hour idle (hub/accounts/sessions.py).
+    "hub.accounts.sessions.SessionLimitsMiddleware",
+    # Which second factor (if any) this session has passed, and the admin closed until it has
+    # (hub/accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "hub.accounts.two_factor.RequireSecondFactorMiddleware",
+    # Exports from the admin go in the audit log (hub/accounts/audit.py).
+    "hub.accounts.audit.LogExportsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Parent reviewers reach only the admin screens reviewing needs (hub/review/access.py).
     "hub.review.access.ParentReviewerAccessMiddleware",
+    # Page passwords and password resets are throttled like sign-ins (hub/accounts/).
+    "hub.accounts.throttling.ThrottleFormsMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the lockout page (hub/accounts/).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -115,6 +137,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-ins are throttled by django-axes (hub/accounts/throttling.py): its backend, first,
+# refuses a locked-out username or connection before the password is even checked. AxesBackend
+# (not the standalone one) can also load a signed-in user, which Wagtail's page test helpers
+# expect of the first backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "hub.accounts.throttling.HubAxesHandler"
+AXES_FAILURE_LIMIT = 5  # per username; 20 per connection (HubAxesHandler)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_CLIENT_IP_CALLABLE = "hub.accounts.throttling.client_address"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Proxies in front of the hub whose X-Forwarded-For entry is trusted (production: nginx, 1).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
+
+# A second factor (hub/accounts/two_factor.py) for everyone who may use the admin beyond
+# reviewing; parent reviewers are offered it, and must have it with the second setting.
+# Production always requires it (hub/settings/production.py); development may turn it off.
+HUB_REQUIRE_2FA = True
+HUB_REQUIRE_2FA_FOR_REVIEWERS = (
+    os.environ.get("HUB_REQUIRE_2FA_FOR_REVIEWERS", "false").lower() == "true"
+)
+OTP_TOTP_ISSUER = "Partnership Hub"
+# Wrong codes slow down: each one doubles the wait before the next try (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,9 +243,16 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages must not set cookies: sessions and CSRF cookies are only for the admin.
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in lasts 8 hours at most, and an hour without doing anything (hub/accounts/sessions.py).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+HUB_ADMIN_IDLE_SECONDS = 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# django-csp 4 (hub/headers.py): the public site's policy; the admin's replaces it there.
+from hub.headers import PUBLIC as _PUBLIC_CSP  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_CSP}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
@@ -220,3 +279,13 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.review.finish.publish_approved_revision"
 # Review emails are hub.review.emails'; superusers get them only if they opt in.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 DEFAULT_FROM_EMAIL = "Partnership Hub <hub@localhost>"
+# No request waits for the mail server: review emails are queued in the database and sent,
+# with retries, by `manage.py db_worker --backend email` (django-tasks; deploy/systemd/).
+# What is still sent on a request (Django's password reset) gives up after 5 seconds.
+EMAIL_TIMEOUT = 5
+# Wagtail's own tasks (search and reference index) stay immediate, as Wagtail runs them by
+# default: which files are public depends on the reference index being current at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+}

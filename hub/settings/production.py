@@ -121,7 +121,13 @@ if os.environ.get("ELASTICSEARCH_URL"):
         }
     }
 
+# Every admin account beyond reviewing has a second factor; there is no switch to turn it off.
+HUB_REQUIRE_2FA = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx (deploy/nginx/) appends the client's address to X-Forwarded-For: login throttling
+# counts per connection by that address, not nginx's own (hub/accounts/throttling.py).
+HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "1"))
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
@@ -129,7 +135,10 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 # Subdomains of the hub's own host only (hub.example.org), so this is safe; joining the
 # browsers' preload list is a decision for the owner of the whole domain.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# The browsers' preload list: for the owner of the whole domain to decide (SECURE_HSTS_PRELOAD);
+# until they do, the check that asks for it is silenced, so `check --deploy` stays at 0.
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "false").lower() == "true"
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # A health check from the machine itself speaks plain HTTP to gunicorn.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -17,3 +17,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # checks that the change shows at once (tests/conftest.py empties the cache between tests).
 HUB_PAGE_CACHE_SECONDS = 600
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Queued tasks run at once, so a test reads the emails its actions send; the mail-queue tests
+# use the database backend and its worker (tests/review/test_email_queue.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["email"]},
+}

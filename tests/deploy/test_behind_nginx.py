@@ -20,6 +20,7 @@ from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from hub.review.roles import HUB_ADMINISTRATORS
 from tests.conftest import PASSWORD
 from tests.deploy.stack import HOST
+from tests.helpers.people import totp_code
 
 # Each test commits what the separate gunicorn process reads; serialized rollback puts back
 # what the migrations made (root page, locales, roles) afterwards.
@@ -178,6 +179,7 @@ def test_the_admin_signs_in_over_https_through_nginx(hub_behind_nginx, home, mak
     # Production knows only Django's standard hashers, not the suite's fast MD5.
     admin.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
     admin.save()
+    totp_code(admin)  # the administrator's authenticator app
     stack = hub_behind_nginx()
     assert get(stack, "/admin/login/", scheme="http").status_code == 301
     assert get(stack, "/admin/login/", scheme="http").headers["Location"] == (
@@ -200,6 +202,21 @@ def test_the_admin_signs_in_over_https_through_nginx(hub_behind_nginx, home, mak
         timeout=10,
     )
     assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/"
+    # Production asks for the code from the administrator's app before any admin screen.
+    verify = session.get(stack.url("/admin/"), allow_redirects=False, verify=False, timeout=10)
+    assert verify.status_code == 302
+    assert verify.headers["Location"].startswith("/admin/two-step-verification/verify/")
+    page = session.get(stack.url(verify.headers["Location"]), verify=False, timeout=10)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+    response = session.post(
+        stack.url("/admin/two-step-verification/verify/"),
+        data={"code": totp_code(admin), "next": "/admin/", "csrfmiddlewaretoken": token},
+        headers={"Origin": f"https://{HOST}", "Referer": stack.url(verify.headers["Location"])},
+        allow_redirects=False,
+        verify=False,
+        timeout=10,
+    )
     assert response.headers["Location"] == "/admin/"
     dashboard = session.get(stack.url("/admin/"), allow_redirects=False, verify=False, timeout=10)
     assert dashboard.status_code == 200

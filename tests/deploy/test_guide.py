@@ -217,7 +217,10 @@ def test_systemd_accepts_the_units(tmp_path):
         (tmp_path / unit.name).write_text(text)
     result = subprocess.run(
         ["systemd-analyze", "verify", *sorted(str(p) for p in tmp_path.glob("*.timer"))]
-        + [str(tmp_path / "partnership-hub.service")],
+        + [
+            str(tmp_path / "partnership-hub.service"),
+            str(tmp_path / "partnership-hub-mail.service"),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -20,6 +20,29 @@ def test_development_gets_one_demo_account_per_role_and_running_again_changes_no
     assert users["parent2"].check_password("partnership-hub-demo")
 
 
+@override_settings(DEBUG=True)
+def test_the_demo_prints_each_staff_accounts_authenticator_key_and_it_gives_working_codes():
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    out = StringIO()
+    call_command("demo_accounts", stdout=out)
+    line = next(line for line in out.getvalue().splitlines() if line.strip().startswith("comms"))
+    key = line.split("key:")[1].strip(" )").replace(" ", "")
+    comms = get_user_model().objects.get(username="comms")
+    device = TOTPDevice.objects.get(user=comms)
+    from base64 import b32decode
+
+    assert b32decode(key) == device.bin_key
+    assert device.verify_token(f"{totp(b32decode(key)):06d}")
+    parent = next(line for line in out.getvalue().splitlines() if "parent1" in line)
+    assert "key" not in parent
+    assert "HUB_REQUIRE_2FA=false" in out.getvalue()
+
+
 def test_production_never_gets_accounts_with_known_passwords():
     with pytest.raises(CommandError, match="only made in development"):
         call_command("demo_accounts")

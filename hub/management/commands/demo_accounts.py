@@ -1,9 +1,12 @@
 """`manage.py demo_accounts`: development only, one account per role with a well-known password."""
 
+from base64 import b32encode
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hub.review.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
 
@@ -40,4 +43,21 @@ class Command(BaseCommand):
                     user.groups.add(Group.objects.get(name=group))
                 user.first_name = first_name
                 user.save()
-            self.stdout.write(f"  {username:<9} {group or 'superuser'}")
+            line = f"  {username:<9} {group or 'superuser'}"
+            if group != PARENT_REVIEWERS:
+                line += f"  (authenticator app key: {self.app_key(user)})"
+            self.stdout.write(line)
+        if getattr(settings, "HUB_REQUIRE_2FA", True):
+            self.stdout.write(
+                "Staff accounts also need a code from an authenticator app: add the account's "
+                "key to one (choose 'enter a key'), or start with HUB_REQUIRE_2FA=false to skip "
+                "the second factor in development."
+            )
+
+    def app_key(self, user):
+        """The demo account's authenticator app, made once (hub/accounts/two_factor.py)."""
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        key = b32encode(device.bin_key).decode()
+        return " ".join(key[i : i + 4] for i in range(0, len(key), 4))

@@ -119,6 +119,10 @@ def value_for(name, key, world):
         return world["string_segment"].pk
     if key == "mode":
         return "default"
+    if key == "user_id":
+        return world["someone"].pk
+    if key == "attempt_id":
+        return world["lockout"].pk
     if key == "uidb64":
         return "MQ"
     if key == "token":

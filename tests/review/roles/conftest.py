@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 
 @pytest.fixture
 def world(home, people):
+    from axes.models import AccessAttempt
     from django.contrib.auth.models import Group
     from taggit.models import Tag
     from wagtail.contrib.redirects.models import Redirect
@@ -57,6 +58,9 @@ def world(home, people):
         "workflow": Workflow.objects.get(name="Parent review"),
         "query": query,
         "redirect": Redirect.objects.create(old_path="/old", redirect_link="/"),
+        "lockout": AccessAttempt.objects.create(
+            username="someone", ip_address="203.0.113.9", failures_since_start=5
+        ),
         "settings": HubSettings.for_site(home.get_site()),
         "translation": translation,
         "translation_target": translation.get_target_instance(),

@@ -19,6 +19,13 @@ pytestmark = pytest.mark.django_db
 # anything else is listed, so a new screen that forgets its permission check fails here.
 REFUSED = TO_DASHBOARD
 ANSWERS = {
+    "two_factor:manage": OK,
+    "two_factor:reset": OK,
+    "two_factor:set_up": OK,
+    "two_factor:verify": OK,
+    "hub_lockouts:index": OK,
+    "hub_lockouts:results": OK,
+    "hub_lockouts:unlock": OK,
     "parent_review:account": "302 /admin/account/",
     "parent_review:changes": "302 /admin/parent-review/N/#what-changed",
     "parent_review:draft": NOT_FOUND,

@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
 # anything else is listed, so a new screen that forgets its permission check fails here.
 REFUSED = FORBIDDEN
 ANSWERS = {
+    "two_factor:manage": OK,
+    "two_factor:set_up": OK,
+    "two_factor:verify": OK,
     "parent_review:account": OK,
     "parent_review:changes": "302 /admin/parent-review/N/#what-changed",
     "parent_review:dashboard": OK,
