@@ -48,10 +48,22 @@ def day_key(day):
     return cache.make_key(f"search-counts:{day.isoformat()}")
 
 
+def looks_personal(query):
+    """Does the query look as if it holds someone's details: an email address, a phone
+    number, a postcode, or a name (two words in a row that begin with a capital, "Jo Smith")?
+    A title typed in capitals ("Care Proceedings") is left uncounted too: better a term
+    missing from the report than a name in it."""
+    if PERSONAL.search(query):
+        return True
+    words = query.split()
+    titled = [len(w) > 1 and w[0].isupper() and w[1:].islower() for w in words]
+    return any(a and b for a, b in zip(titled, titled[1:], strict=False))
+
+
 def count(query):
     """Counts one search for ``query`` (as typed), today."""
     terms = search_terms(clean_query(query), reader_language())
-    if not terms or PERSONAL.search(query):
+    if not terms or looks_personal(query):
         return
     connection = redis()
     if connection is None:

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from redis.exceptions import RedisError
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
@@ -26,6 +27,11 @@ class SearchTermsReport(SearchTermsReportView):
             logging.getLogger("hub.cache").warning("search counts not moved", exc_info=error)
         # Skips the parent's superusers-only check; everything else is Wagtail's report.
         return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # A term is shown once several people searched for it: a term searched once or twice
+        # can point at one family.
+        return super().get_queryset().filter(_hits__gte=settings.HUB_SEARCH_TERM_MIN_SEARCHES)
 
 
 def can_see_search_terms(user):

@@ -54,7 +54,7 @@ PUBLIC = {
 PRIVATE = {
     "admin.*",
     "axes.*",  # sign-in attempts (hub/accounts/throttling.py)
-    "django_tasks_db.*",  # queued emails
+    "django_tasks_database.*",  # queued emails
     "otp_static.*",  # second factors (hub/accounts/two_factor.py)
     "otp_totp.*",
     "auth.*",

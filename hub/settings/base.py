@@ -219,6 +219,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Search terms are counted per day for the admin's report, and forgotten after 30 days
 # (`manage.py searchpromotions_garbage_collect`, run daily in production).
 WAGTAILSEARCH_HITS_MAX_AGE = 30
+# The search terms report shows a term only once it has been searched this many times.
+HUB_SEARCH_TERM_MIN_SEARCHES = 3
 # Files under parent review (hub/review/files.py): comms staff cannot change or delete a file that
 # live pages use, and a file is served to the public only while a live page uses it.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.review.files.ReviewedDocumentForm"

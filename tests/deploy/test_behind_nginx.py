@@ -221,3 +221,36 @@ def test_the_admin_signs_in_over_https_through_nginx(hub_behind_nginx, home, mak
     dashboard = session.get(stack.url("/admin/"), allow_redirects=False, verify=False, timeout=10)
     assert dashboard.status_code == 200
     assert "Dashboard" in dashboard.text
+
+
+def sign_in(stack, username, password):
+    """A sign-in from a new browser: its own session, connection and CSRF token."""
+    session = requests.Session()
+    session.headers["Host"] = HOST
+    page = session.get(stack.url("/admin/login/"), verify=False, timeout=10)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+    return session.post(
+        stack.url("/admin/login/"),
+        data={"username": username, "password": password, "csrfmiddlewaretoken": token},
+        headers={"Origin": f"https://{HOST}", "Referer": f"https://{HOST}/admin/login/"},
+        allow_redirects=False,
+        verify=False,
+        timeout=10,
+    )
+
+
+def test_after_five_wrong_passwords_even_the_right_one_is_refused_by_every_worker(
+    hub_behind_nginx, home, make_member
+):
+    """Two gunicorn workers behind nginx, each sign-in a new connection: the count of wrong
+    passwords is kept in the database (django-axes), so no worker starts it again."""
+    admin = make_member("hubadmin", HUB_ADMINISTRATORS)
+    admin.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    admin.save()
+    stack = hub_behind_nginx()
+    wrong = [sign_in(stack, "hubadmin", "not-the-password").status_code for _ in range(5)]
+    assert wrong == [200, 200, 200, 200, 429]  # the form with its error, then locked out
+    for _ in range(4):  # the right password, whichever worker answers
+        locked = sign_in(stack, "hubadmin", PASSWORD)
+        assert locked.status_code == 429
+        assert "sessionid" not in locked.cookies

@@ -10,12 +10,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_comms_staff_see_what_people_search_for_but_parents_do_not(client, people, home):
-    client.get("/search/", {"q": "court"})
+    for _ in range(3):
+        client.get("/search/", {"q": "court"})
     client.force_login(people["comms"])
     report = client.get("/admin/reports/search-terms-hub/")
     assert report.status_code == 200 and "court" in report.content.decode()
     client.force_login(people["parent_a"])
     assert client.get("/admin/reports/search-terms-hub/").status_code == 403
+
+
+def test_a_term_searched_only_once_or_twice_is_not_shown(client, people, home):
+    """A rare term can point at one family: it shows once several searches share it."""
+    for _ in range(2):
+        client.get("/search/", {"q": "letters"})
+    for _ in range(3):
+        client.get("/search/", {"q": "court"})
+    client.force_login(people["comms"])
+    report = client.get("/admin/reports/search-terms-hub/").content.decode()
+    assert "court" in report
+    assert "letters" not in report
 
 
 def test_comms_staff_keep_synonym_groups(client, people):

@@ -154,6 +154,8 @@ def test_searches_are_counted_without_personal_details(site, client):
     client.get("/search/", {"q": "court jo@example.org"})
     client.get("/search/", {"q": "court 07700900123"})
     client.get("/search/", {"q": "court KB1 1AA"})
+    client.get("/search/", {"q": "Jo Smith court"})  # a name
+    client.get("/search/", {"q": "Żaneta Kowalska"})
     assert list(Query.objects.values_list("query_string", flat=True)) == ["court"]
 
 
