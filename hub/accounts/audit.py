@@ -59,7 +59,7 @@ def log_unlock(by, username, address):
 
 
 def _address(request):
-    return client_address(request) if request is not None else ""
+    return (client_address(request) or "") if request is not None else ""
 
 
 def _logged_in(sender, request, user, **kwargs):

@@ -14,6 +14,7 @@ they count in the shared cache instead (``allowed``), which is Redis in producti
 """
 
 import hashlib
+import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
@@ -33,9 +34,20 @@ def client_address(request):
         for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if part.strip()
     ]
-    if hops and len(forwarded) >= hops:
+    if hops and len(forwarded) >= hops and _is_address(forwarded[-hops]):
         return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    remote = request.META.get("REMOTE_ADDR", "")
+    # None where there is no address (a request made in code, such as a test's force_login):
+    # axes stores addresses in an IP address column, which PostgreSQL checks.
+    return remote if _is_address(remote) else None
+
+
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 class HubAxesHandler(AxesDatabaseHandler):
@@ -115,7 +127,9 @@ class ThrottleFormsMiddleware:
         elif view == PASSWORD_RESET:
             email = request.POST.get("email", "").strip().lower()
             # Both are counted, whichever refuses.
-            by_connection = allowed(view, client_address(request), PER_CONNECTION_LIMITS[view])
+            by_connection = allowed(
+                view, client_address(request) or "unknown", PER_CONNECTION_LIMITS[view]
+            )
             by_address = allowed(
                 view + ":address",
                 hashlib.sha256(email.encode()).hexdigest(),

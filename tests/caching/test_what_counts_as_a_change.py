@@ -25,7 +25,9 @@ def test_no_model_is_named_both_public_and_private():
 def test_every_name_is_a_real_model():
     labels = {m._meta.label for m in apps.get_models()}
     apps_ = {m._meta.app_label for m in apps.get_models()}
-    for name in changes.PUBLIC | changes.PRIVATE:
+    # Wagtail's full-text index model on SQLite exists only there.
+    only_on_some_databases = {"wagtailsearch.SQLiteFTSIndexEntry"}
+    for name in (changes.PUBLIC | changes.PRIVATE) - only_on_some_databases:
         app, _, model = name.partition(".")
         assert (model == "*" and app in apps_) or name in labels, name
 
