@@ -146,6 +146,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# The password reset email is queued like the review emails (hub/accounts/forms.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.accounts.forms.QueuedPasswordResetForm"
 AXES_HANDLER = "hub.accounts.throttling.HubAxesHandler"
 AXES_FAILURE_LIMIT = 5  # per username; 20 per connection (HubAxesHandler)
 AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]

@@ -111,3 +111,21 @@ def test_a_failed_email_is_logged_and_given_up_after_the_last_retry(caplog, sett
 
 def test_the_email_timeout_is_set(settings):
     assert settings.EMAIL_TIMEOUT == 5
+
+
+def test_a_password_reset_email_is_queued_not_sent_while_the_person_waits(make_member):
+    from django.test import Client
+
+    make_member("sam")  # sam@example.org
+    with override_settings(TASKS=QUEUE):
+        mail.outbox.clear()
+        started = time.monotonic()
+        response = Client().post("/admin/password_reset/", {"email": "sam@example.org"})
+        assert time.monotonic() - started < 1
+        assert response.status_code == 302
+        assert mail.outbox == []
+        assert DBTaskResult.objects.count() == 1
+        call_command(*WORKER)
+    (email,) = mail.outbox
+    assert email.to == ["sam@example.org"]
+    assert "/admin/password_reset/confirm/" in email.body
