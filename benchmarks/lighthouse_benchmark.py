@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_benchmark import flush, manage, serve, wait_for  # noqa: E402
+from page_benchmark import demo_hub, flush, serve, wait_for  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 CHROMIUM = "/usr/bin/chromium"
@@ -72,25 +72,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="hub-lighthouse-") as scratch:
         scratch = Path(scratch)
-        database = Path(args.database) if args.database else scratch / "hub.sqlite3"
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(scratch / "media"),
-            "STATIC_ROOT": str(scratch / "static"),
-            "SECRET_KEY": "lighthouse-benchmark-only",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-            "REDIS_URL": args.redis_url,
-        }
-        setup = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
-        production = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.production"}
-        if not args.database:
-            print("Building the demo hub…", flush=True)
-            manage("migrate", "--noinput", "-v", "0", env=setup)
-            manage("load_demo_content", env=setup)
-        manage("collectstatic", "--noinput", "-v", "0", env=production)
+        production = demo_hub(scratch, args.database, args.redis_url)
         flush(args.redis_url)
         server = serve(production, args.port, scratch / "server.log")
         base = f"http://127.0.0.1:{args.port}"

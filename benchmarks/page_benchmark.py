@@ -233,6 +233,30 @@ def measure(server, port, floor_path, pages, args):
     return (floor + floor_after) / 2, rows
 
 
+def demo_hub(scratch, database, redis_url):
+    """The environment of the demo hub under production settings in ``scratch``, built there
+    (demo content, static files) unless ``database`` is an SQLite file that has it already."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{Path(database) if database else scratch / 'hub.sqlite3'}",
+        "MEDIA_ROOT": str(scratch / "media"),
+        "STATIC_ROOT": str(scratch / "static"),
+        "SECRET_KEY": "benchmark-only",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+        "REDIS_URL": redis_url,
+    }
+    production = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.production"}
+    if not database:
+        print("Building the demo hub…", flush=True)
+        setup = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
+        manage("migrate", "--noinput", "-v", "0", env=setup)
+        manage("load_demo_content", env=setup)
+    manage("collectstatic", "--noinput", "-v", "0", env=production)
+    return production
+
+
 def flush(redis_url):
     import redis
 
@@ -261,25 +285,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="hub-pages-") as scratch:
         scratch = Path(scratch)
-        database = Path(args.database) if args.database else scratch / "hub.sqlite3"
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(scratch / "media"),
-            "STATIC_ROOT": str(scratch / "static"),
-            "SECRET_KEY": "page-benchmark-only",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-            "REDIS_URL": args.redis_url,
-        }
-        setup = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
-        production = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.production"}
-        if not args.database:
-            print("Building the demo hub…", flush=True)
-            manage("migrate", "--noinput", "-v", "0", env=setup)
-            manage("load_demo_content", env=setup)
-        manage("collectstatic", "--noinput", "-v", "0", env=production)
+        production = demo_hub(scratch, args.database, args.redis_url)
         manage("createcachetable", env=production)
 
         flush(args.redis_url)
