@@ -56,7 +56,10 @@ def _page_ids_using(obj):
 
 
 def live_pages_using(obj):
-    """The live pages (public or restricted) whose approved content uses ``obj``."""
+    """The live pages (public or restricted) whose approved content uses ``obj``.
+
+    Not the public door (hub.public): this guards changes, and a file a password-protected
+    page shows must not change without review either, so restricted pages count here."""
     if obj.pk is None:
         return Page.objects.none()
     ids = _page_ids_using(obj)
