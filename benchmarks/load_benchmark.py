@@ -225,8 +225,9 @@ def main():
         production = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.production"}
         started = time.monotonic()
         print("Building the demo hub…", flush=True)
-        manage("migrate", "--noinput", "-v", "0", env=setup)
-        manage("load_demo_content", env=setup)
+        # Pictures and leaflets go to MEDIA_ROOT, where the production server reads them.
+        manage("migrate", "--noinput", "-v", "0", env=production)
+        manage("load_demo_content", env=production)
         manage("demo_accounts", env=setup)
         manage("collectstatic", "--noinput", "-v", "0", env=production)
         print(f"  ready in {time.monotonic() - started:.0f} s", flush=True)
