@@ -224,15 +224,16 @@ class EventIndexPage(IndexPage):
     content_type_label = _("Events")
 
     def events(self):
-        return children_in_reader_language(EventPage, self).select_related("venue")
+        return children_in_reader_language(EventPage, self).select_related("venue", "locale")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
+        events = self.events()
         filters = EventFilters(
-            request.GET, months_of=self.events().filter(end__gte=now), kinds=EventPage.Kind
+            request.GET, months_of=events.filter(end__gte=now), kinds=EventPage.Kind
         )
-        events = filters.apply(self.events())
+        events = filters.apply(events)
         upcoming = events.filter(end__gte=now).order_by("start")
         past = events.filter(end__lt=now).order_by("-start")
         context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))

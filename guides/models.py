@@ -198,7 +198,7 @@ class GuidePage(BasePage):
         context["easy_read"] = self.easy_read_version
         context["standard"] = self.standard_version_for_reader if self.is_easy_read else None
         context["related"] = localized_pages(
-            r.guide for r in self.related_guides.select_related("guide")
+            r.guide for r in self.related_guides.select_related("guide", "guide__locale")
         )
         return context
 

@@ -60,17 +60,19 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_guides"] = localized_pages(
-            item.guide for item in self.featured_guides.select_related("guide").all()
+            item.guide for item in self.featured_guides.select_related("guide", "guide__locale")
         )
         context["upcoming_events"] = (
             in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())
-            .select_related("venue")
+            .select_related("venue", "locale")
             .order_by("start")[:3]
         )
-        context["latest_stories"] = in_reader_language(public_pages(StoryPage)).order_by(
-            "-first_published_at"
-        )[:3]
+        context["latest_stories"] = (
+            in_reader_language(public_pages(StoryPage))
+            .select_related("locale")
+            .order_by("-first_published_at")[:3]
+        )
         charter = (
             in_reader_language(public_pages(CoProductionCharterPage))
             .prefetch_related("principles")

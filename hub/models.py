@@ -20,6 +20,7 @@ from wagtail.utils.decorators import cached_classmethod
 
 from hub.blocks import FooterLinkBlock
 from hub.caching.generation import remembered
+from hub.furniture import breadcrumbs
 from hub.public import is_restricted
 from hub.review.forms import ReviewedPageForm
 from hub.review.models import (  # noqa: F401  (models of the hub app, see above)
@@ -81,7 +82,7 @@ class BasePage(Page):
         """What every page shows besides its own content, so templates run no queries: its
         breadcrumbs and, for tagged pages, its topics in the reader's language."""
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = list(self.get_breadcrumbs()) if self.depth > 2 else []
+        context["breadcrumbs"] = breadcrumbs(request, self) if self.depth > 2 else []
         tags = getattr(self, "tags", None)
         context["topics"] = topic_labels(tags.all()) if tags is not None else []
         return context

@@ -5,7 +5,7 @@ so that nothing a parent has not approved (a draft, a page waiting for review) a
 behind a privacy restriction (a password, a login, or under a restricted page) leaks out.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
 from wagtail.models import Page, PageViewRestriction
 
 from hub.caching.generation import remembered
@@ -20,12 +20,21 @@ def restricted_trees():
 
 
 def _restricted_trees():
-    trees = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-    aliases = Page.objects.filter(alias_of__isnull=False).values_list(
-        "path", "depth", "alias_of__path"
+    # One query: the restricted pages (with no original) and every alias with its original.
+    rows = (
+        PageViewRestriction.objects.order_by()
+        .values_list("page__path", "page__depth", Value(None, output_field=CharField()))
+        .union(
+            Page.objects.filter(alias_of__isnull=False)
+            .order_by()
+            .values_list("path", "depth", "alias_of__path"),
+            all=True,
+        )
     )
-    for path, depth, original in aliases:
-        if any(original.startswith(tree) for tree, _depth in trees):
+    rows = list(rows)
+    trees = [(path, depth) for path, depth, original in rows if original is None]
+    for path, depth, original in rows:
+        if original is not None and any(original.startswith(tree) for tree, _depth in trees):
             trees.append((path, depth))
     return trees
 
@@ -35,6 +44,12 @@ def is_restricted(page):
     return any(
         page.path.startswith(path) and page.depth >= depth for path, depth in restricted_trees()
     )
+
+
+def is_public(page):
+    """May the public see this page (a Page instance already in hand)? The same test as
+    ``public_pages``, without a query: live, and under no privacy restriction."""
+    return page.live and not is_restricted(page)
 
 
 def public_pages(pages=None):

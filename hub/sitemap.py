@@ -22,7 +22,10 @@ class MultilingualSitemap(Sitemap):
         trees = Q(pk__in=[])
         for home in root.get_translations(inclusive=True):
             trees |= Page.objects.descendant_of_q(home, inclusive=True)
-        return public_pages().filter(trees).order_by("path").defer_streamfields().specific()
+        # Each page as its own type (BasePage.get_sitemap_urls adds its translations), with its
+        # own fields left unread: a sitemap entry needs only the address and the date, and so
+        # no query per page type.
+        return public_pages().filter(trees).order_by("path").specific(defer=True)
 
 
 def alternates_for(page, request):

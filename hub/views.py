@@ -1,14 +1,14 @@
 """Views of the site as a whole (not of one kind of content): pages, robots.txt."""
 
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.http import HttpResponse
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.url_routing import RouteResult
 
-from hub.caching.generation import remembered
+from hub.furniture import furniture
+from hub.public import is_public
 
 
 def serve_page(request, path):
@@ -33,41 +33,39 @@ ROUTES_BY_ADDRESS = not any(_overrides_routing(model) for model in get_page_mode
 
 
 def find_page(request, path):
-    """The live page at ``path`` in the reader's language, as Wagtail's route would find it."""
-    site = Site.find_for_request(request)
-    if site is None:
+    """The live page at ``path`` in the reader's language, as Wagtail's route would find it.
+
+    Its versions in other languages come in the same query, for the language switcher
+    (hub.translation.reader.language_versions)."""
+    found = furniture(request)
+    if found is None:
         return None
-    home_path, home_depth, home_url_path = remembered(
-        "home-for-language", lambda: _home(site), site.pk, get_language()
-    )
+    home_path, home_depth, home_url_path = found["home_route"]
     components = [component for component in path.split("/") if component]
-    found = (
+    depth = home_depth + len(components)
+    url_path = home_url_path + "".join(f"{component}/" for component in components)
+    at_address = Q(path__startswith=home_path, depth=depth, url_path=url_path)
+    pages = list(
         Page.objects.filter(
-            path__startswith=home_path,
-            depth=home_depth + len(components),
-            url_path=home_url_path + "".join(f"{component}/" for component in components),
-        )
-        .only("id", "content_type_id", "live")
-        .first()
+            at_address
+            | Q(translation_key__in=Page.objects.filter(at_address).values("translation_key"))
+        ).select_related("locale")
     )
-    if found is None or not found.live:
+    page = next(
+        (
+            page
+            for page in pages
+            if page.path.startswith(home_path) and page.depth == depth and page.url_path == url_path
+        ),
+        None,
+    )
+    if page is None or not page.live:
         return None
-    return RouteResult(found.specific)
-
-
-def _home(site):
-    """(path, depth, url_path) of the site's home page in the reader's language, if it is
-    live in it, else in the source language (as Wagtail's ``root_page.localized``): one query."""
-    fields = ("path", "depth", "url_path")
-    source_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    homes = dict(
-        (row[0], row[1:])
-        for row in Page.objects.filter(translation_key__in=Subquery(source_key))
-        .filter(Q(pk=site.root_page_id) | Q(locale__language_code=get_language(), live=True))
-        .values_list("pk", *fields)
+    request._hub_translation_urls = (
+        page.pk,
+        {each.locale.language_code: each.get_url(request) for each in pages if is_public(each)},
     )
-    source = homes.pop(site.root_page_id)
-    return next(iter(homes.values()), source)
+    return RouteResult(page.specific)
 
 
 @require_GET

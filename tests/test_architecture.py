@@ -126,6 +126,7 @@ def test_every_feature_has_one_package_named_after_it():
         "sendfile_accel",
         "context_processors",
         "factories",
+        "furniture",  # what every page shows around its content: menu, footer, languages
         "models",
         "public",
         "sitemap",

@@ -8,13 +8,11 @@ from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext, pgettext_lazy
+from django.utils.translation import get_language_info, pgettext_lazy
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-from wagtail.models import Site
 
 from hub.bidi import isolate_ltr_runs
-from hub.caching.generation import remembered
-from hub.public import public_pages
+from hub.furniture import furniture
 from hub.topics import names as topic_names
 from hub.translation import reader
 
@@ -26,35 +24,16 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The home page (in the reader's language) and the service navigation: its live children
-    shown in menus. Worked out once per site, language and change (hub.caching)."""
+    shown in menus (hub.furniture)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    found = furniture(request) if request else None
+    if found is None:
         return {"home": None, "home_url": "/", "items": []}
-    navigation = remembered(
-        "navigation", lambda: _navigation(site, request), site.pk, reader.reader_language()
-    )
     items = [
         {**item, "active": bool(item["url"]) and request.path.startswith(item["url"])}
-        for item in navigation["items"]
+        for item in found["menu"]
     ]
-    return {**navigation, "items": items}
-
-
-def _navigation(site, request):
-    # The home page and its sections, each in the reader's language where it is translated.
-    root = site.root_page
-    sections = list(public_pages(root.get_children()).in_menu())
-    shown = reader.localized_pages([root, *sections], specific=False)
-    home = (
-        shown[0] if shown and shown[0].translation_key == root.translation_key else root
-    ).specific
-    items = [
-        {"title": page.title, "url": page.get_url(request=request), "page": page}
-        for page in shown
-        if page.translation_key != root.translation_key
-    ]
-    return {"home": home, "home_url": home.get_url(request=request) or "/", "items": items}
+    return {"home": found["home"], "home_url": found["home_url"], "items": items}
 
 
 @register.simple_tag(takes_context=True)
@@ -78,14 +57,17 @@ def language_versions(context):
 def switcher_languages(context):
     """The language switcher's languages: this page's versions and, for a language it is not
     in, that language's home page (hub.translation.reader.switcher_languages)."""
-    return reader.switcher_languages(context.get("request"), context.get("page"))
+    request = context.get("request")
+    found = furniture(request) if request else None
+    homes = found["home_urls"] if found else {}
+    return reader.switcher_languages(request, context.get("page"), homes)
 
 
 @register.simple_tag(takes_context=True)
 def other_language(context, page):
     """The page's language if it is not the reader's (an English page standing in for a
     translation that does not exist yet), else ''."""
-    code = reader.locale_codes().get(page.locale_id, "")
+    code = reader.language_of(page)
     return "" if not code or code == reader.reader_language() else code
 
 
@@ -124,64 +106,22 @@ def absolute_url(context, url):
     return request.build_absolute_uri(url) if request else url
 
 
-@register.simple_tag
-def footer_links(hub):
+@register.simple_tag(takes_context=True)
+def footer_links(context):
     """The footer's links, each to its page in the reader's language where translated, with
-    the accessibility statement last. Links to pages the public may not see (drafts,
-    restricted or deleted pages) are left out. Worked out once per language and change."""
-    return remembered("footer", lambda: _footer_links(hub), hub.site_id, reader.reader_language())
+    the accessibility statement last (hub.furniture)."""
+    request = context.get("request")
+    found = furniture(request) if request else None
+    return found["footer"] if found else []
 
 
-def _footer_links(hub):
-    """[(page, label, label's language if not the reader's)]."""
-    language = reader.reader_language()
-    source = settings.LANGUAGE_CODE
-    # The settings' labels are in the source language; "Accessibility statement" is the
-    # interface's, in the reader's.
-    links = [(block.value["page"], block.value["label"], source) for block in hub.footer_links]
-    if hub.accessibility_statement:
-        links.append((hub.accessibility_statement, gettext("Accessibility statement"), language))
-    links = [link for link in links if link[0] is not None]
-    shown = {
-        page.translation_key: page
-        for page in reader.localized_pages((link[0] for link in links), specific=False)
-    }
-    codes = reader.locale_codes()
-    result = []
-    for page, label, label_language in links:
-        linked = shown.get(page.translation_key)
-        if linked is None:
-            continue
-        linked_language = codes.get(linked.locale_id, source)
-        # A page translated into the reader's language is named by its own title: the
-        # settings' label is English.
-        if not label or (linked_language == language and label_language != language):
-            label, label_language = linked.title, linked_language
-        result.append((linked, label, "" if label_language == language else label_language))
-    return result
-
-
-@register.simple_tag
-def cover_your_tracks(hub):
+@register.simple_tag(takes_context=True)
+def cover_your_tracks(context):
     """The "Cover your tracks" page of the site settings, in the reader's language where it is
-    translated; None if there is none the public may see. Worked out once per language and
-    change."""
-    return remembered(
-        "cover-your-tracks", lambda: _cover_your_tracks(hub), hub.site_id, reader.reader_language()
-    )
-
-
-def _cover_your_tracks(hub):
-    shown = reader.localized_pages([hub.cover_your_tracks], specific=False)
-    if not shown:
-        return None
-    page = shown[0]
-    code = reader.locale_codes().get(page.locale_id, "")
-    return {
-        "title": page.title,
-        "url": page.get_url(),
-        "language": "" if code == reader.reader_language() else code,
-    }
+    translated; None if there is none the public may see (hub.furniture)."""
+    request = context.get("request")
+    found = furniture(request) if request else None
+    return found["cover_your_tracks"] if found else None
 
 
 @register.simple_tag

@@ -7,7 +7,7 @@ from django.utils.translation import get_language, get_language_info, override, 
 from wagtail.models import Locale, Page, Site
 
 from hub.caching.generation import remembered
-from hub.public import public_pages
+from hub.public import is_public, public_pages
 
 
 def reader_language():
@@ -68,7 +68,11 @@ def language_versions(request, page=None):
     """
     current = reader_language()
     order = [code for code, _name in settings.LANGUAGES]
-    if isinstance(page, Page) and page.pk:
+    served = getattr(request, "_hub_translation_urls", None)
+    if isinstance(page, Page) and page.pk and served and served[0] == page.pk:
+        # Found with the page itself (hub.views.find_page).
+        urls = served[1]
+    elif isinstance(page, Page) and page.pk:
         site = Site.find_for_request(request) if request is not None else None
         urls = remembered(
             "page-languages",
@@ -88,7 +92,7 @@ def language_versions(request, page=None):
 CONTEXT = "language switcher: in the language it names"
 
 
-def switcher_languages(request, page=None):
+def switcher_languages(request, page=None, homes=None):
     """Every language, for the language switcher: each version of this page and, for a
     language the page is not in, that language's home page, with a note in that language.
 
@@ -96,14 +100,15 @@ def switcher_languages(request, page=None):
     reader came from (the Referer is not reliable, and would differ between readers of one
     cached page). So an English-only page offers every language's home page: a Polish reader
     who followed an English-only event from the Polish hub finds "Polski" and, in Polish,
-    why it leads to the home page.
+    why it leads to the home page. ``homes``: {language code: address} of the site's home
+    page in each language (hub.furniture).
     """
     versions = language_versions(request, page)
     if not isinstance(page, Page) or len(versions) == len(settings.LANGUAGES):
         return versions
     found = {version["code"]: version for version in versions}
     only_in_english = set(found) == {"en"}
-    homes = home_urls(request)
+    homes = homes or {}
     switcher = []
     for code, _name in settings.LANGUAGES:
         if code in found:
@@ -118,26 +123,6 @@ def switcher_languages(request, page=None):
                 )
             switcher.append({**language(code, homes[code]), "home": home, "why": why})
     return switcher
-
-
-def home_urls(request):
-    """{language code: address} of the site's live, public home page in each language."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return {}
-
-    def urls():
-        # Not an alias: wagtail-localize makes one of the home page when a page under it is
-        # translated first, and it shows the English words.
-        homes = public_pages(site.root_page.get_translations(inclusive=True)).filter(
-            alias_of__isnull=True
-        )
-        return {
-            home.locale.language_code: home.get_url(request)
-            for home in homes.select_related("locale")
-        }
-
-    return remembered("home-urls", urls, site.pk)
 
 
 def _translation_urls(page, request):
@@ -157,50 +142,53 @@ def children_in_reader_language(model, parent):
     A section (events, stories...) has one index page per language; its English index holds
     the events nobody has translated yet, so both are looked under.
     """
-    parents = parent.get_translations(inclusive=True).filter(
-        locale__language_code__in={reader_language(), settings.LANGUAGE_CODE}
-    )
+    parents = getattr(parent, "_hub_reader_versions", None)
+    if parents is None:  # read once for the page, however many listings it has
+        parents = parent._hub_reader_versions = list(
+            parent.get_translations(inclusive=True).filter(
+                locale__language_code__in={reader_language(), settings.LANGUAGE_CODE}
+            )
+        )
     under = Q(pk__in=[])
     for each in parents:
         under |= model.objects.child_of_q(each)
-    return in_reader_language(public_pages(model).filter(under))
+    # With their locales, so marking an English stand-in needs no other query.
+    return in_reader_language(public_pages(model).filter(under)).select_related("locale")
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query where it can be helped."""
+    if Page.locale.is_cached(page):
+        return page.locale.language_code
+    return locale_codes().get(page.locale_id, "")
 
 
 def localized_pages(pages, specific=True):
     """Each page in the reader's language where a live, public translation exists, else the
-    page itself if the public may see it; pages the public may not see are left out. One
-    query for the lot, and one per page type for translations (``Page.localized`` would make
-    several per page); with ``specific=False`` (titles and addresses only), one in all."""
+    page itself if the public may see it; pages the public may not see are left out.
+
+    At most one query for the lot (``Page.localized`` would make several per page), and none
+    when every page is in the reader's language already. Pages of one type come back as that
+    type; of several, specific too unless ``specific=False`` (titles and addresses only)."""
     pages = [page for page in pages if page is not None]
-    if not pages:
-        return pages
     reader = reader_language()
-    keys = {page.translation_key for page in pages}
-    visible, translated = set(), {}
-    for pk, key, code in (
-        public_pages()
-        .filter(
-            Q(pk__in=[page.pk for page in pages])
-            | Q(translation_key__in=keys, locale__language_code=reader)
-        )
-        .values_list("pk", "translation_key", "locale__language_code")
-    ):
-        visible.add(pk)
-        if code == reader:
-            translated[key] = pk
-    wanted = {
-        translated[page.translation_key] for page in pages if page.translation_key in translated
-    }
-    wanted -= {page.pk for page in pages}
-    translations = Page.objects.filter(pk__in=wanted)
-    if specific:
+    if all(language_of(page) == reader for page in pages):
+        return [page for page in pages if is_public(page)]
+    models = {type(page) for page in pages}
+    model = models.pop() if len(models) == 1 else Page
+    translations = public_pages(model).filter(
+        translation_key__in={page.translation_key for page in pages},
+        locale__language_code=reader,
+    )
+    if model is not Page:
+        translations = translations.select_related("locale")
+    if specific and model is Page:
         translations = translations.specific()
-    fetched = {page.pk: page for page in translations}
+    translated = {page.translation_key: page for page in translations}
     result = []
     for page in pages:
-        pk = translated.get(page.translation_key)
-        if pk is not None and pk != page.pk:
-            result.append(fetched[pk])
-        elif page.pk in visible:
+        if page.translation_key in translated:
+            result.append(translated[page.translation_key])
+        elif is_public(page):
             result.append(page)
     return result
