@@ -75,13 +75,25 @@ def advance():
 REMEMBER_SECONDS = 24 * 60 * 60
 
 
+# What this process has already read or worked out under the current generation, in its own
+# memory: the shared cache is asked once per process and generation, not once per request. A
+# new generation (read from the shared cache as each request starts) empties it.
+_known = {"generation": None, "values": {}}
+
+
 def remembered(name, compute, *parts):
     """``compute()``'s value, cached under this generation and ``parts`` (a language, a site...).
 
     For what every page shows and few things change (navigation, footer, the site's settings):
-    computed once per generation instead of once per request. The value must pickle (plain data
-    or model instances, not querysets)."""
-    key = ":".join(["hub", str(generation()), name, *map(str, parts)])
+    computed once per generation instead of once per request, and kept in each process's
+    memory too. The value must pickle (plain data or model instances, not querysets), and
+    whoever uses it must not change it: every request of the generation shares it."""
+    current = generation()
+    if _known["generation"] != current:
+        _known.update(generation=current, values={})
+    key = ":".join(["hub", str(current), name, *map(str, parts)])
+    if key in _known["values"]:
+        return _known["values"][key]
     try:
         found = cache.get(key)  # (value,), so that a value of None is remembered too
     except Exception:
@@ -93,6 +105,7 @@ def remembered(name, compute, *parts):
             cache.set(key, found, REMEMBER_SECONDS)
         except Exception:
             logger.warning("The cache cannot be written", exc_info=True)
+    _known["values"][key] = found[0]
     return found[0]
 
 
