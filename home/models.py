@@ -44,6 +44,8 @@ class HomePage(BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    # Shown in every page's header and footer, in the reader's language (hub.furniture).
+    shown_on_every_page = ["tagline", "contact_hours"]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

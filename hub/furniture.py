@@ -9,7 +9,7 @@ All of it is worked out together, in two queries, once per site, language and ch
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
@@ -51,6 +51,12 @@ def _furniture(site, hub, request):
     ]
     sections = Q(path__startswith=root.path, depth=root.depth + 1, show_in_menus=True)
     wanted = sections | Q(pk__in=linked_ids)
+    # What the home page's type shows on every page (its tagline...), read with it.
+    home_model = root.specific_class or Page
+    home_fields = {
+        f"home_{name}": Subquery(home_model.objects.filter(pk=OuterRef("pk")).values(name)[:1])
+        for name in getattr(home_model, "shown_on_every_page", [])
+    }
     # One query: the home page in every language, the menu's sections and the linked pages,
     # with their versions in the reader's language. Who may see each is decided below.
     pages = list(
@@ -63,6 +69,7 @@ def _furniture(site, hub, request):
             )
         )
         .select_related("locale")
+        .annotate(**home_fields)
         .order_by("path")
     )
     by_pk = {page.pk: page for page in pages}
@@ -114,7 +121,12 @@ def _home(root, homes, language, request):
         root,
     )
     return {
-        "home": shown.specific,
+        # {"tagline": ..., "contact_hours": ...}: see HomePage.shown_on_every_page.
+        "home": {
+            name.removeprefix("home_"): value
+            for name, value in vars(shown).items()
+            if name.startswith("home_")
+        },
         "home_url": shown.get_url(request=request) or "/",
         # Not an alias: wagtail-localize makes one of the home page when a page under it is
         # translated first, and it shows the English words.

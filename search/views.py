@@ -1,11 +1,12 @@
 """The search page and its suggestions: every live, public page in the reader's language."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from charter.models import CoProductionCharterPage, ParentRightsCharterPage
 from events.models import EventIndexPage, EventPage
 from guides.models import GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
+from hub.caching.generation import remembered
 from hub.public import public_pages
 from hub.topics.names import tagged_item_models
 from hub.translation.reader import in_reader_language, localized_pages, reader_language
@@ -126,9 +128,8 @@ def ranked(pages, terms, language):
     """Pages matching the terms, best first. If no page has every word, pages with any."""
     # Phrases lose their question words as the reader's query does ("someone to speak for me"
     # is searched as "someone speak me"), or a phrase with one would never match.
-    synonyms = [
-        [search_terms(phrase, language) for phrase in group] for group in SearchSynonym.groups()
-    ]
+    groups = remembered("synonyms", SearchSynonym.groups)
+    synonyms = [[search_terms(phrase, language) for phrase in group] for group in groups]
     all_variants = variants(terms, synonyms)
     now = timezone.now()
     for operator in ("and", "or"):
@@ -141,12 +142,15 @@ def ranked(pages, terms, language):
             rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
         # The head is drawn from the best candidates; if none of those may be shown, others
         # that have every word may still exist.
-        if head or len(terms.split()) < 2 or rest.exists():
+        if head or len(terms.split()) < 2 or (rest is not None and rest.exists()):
             break
     order = {page.pk: rank for rank, page in enumerate(head)}
-    past_events = set(
-        EventPage.objects.filter(pk__in=list(order), end__lt=now).values_list("pk", flat=True)
-    )
+    if ranking.ranks_in_sql():  # read with the pages (_ranked_in_sql)
+        past_events = {page.pk for page in head if page.has_ended}
+    else:
+        past_events = set(
+            EventPage.objects.filter(pk__in=list(order), end__lt=now).values_list("pk", flat=True)
+        )
     head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, past_events), order[p.pk]))
     return RerankedResults(head, rest), operator == "or"
 
@@ -154,10 +158,14 @@ def ranked(pages, terms, language):
 def _ranked_in_sql(pages, match):
     types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
     candidates = ranking.best_page_ids(match, types)
-    visible = set(pages.filter(pk__in=candidates).values_list("pk", flat=True))
-    ids = [pk for pk in candidates if pk in visible][:RERANKED]
-    found = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
-    head = [found[pk] for pk in ids if pk in found]
+    # The candidates the reader may see, with what tiering needs (title, type, past event),
+    # in one query; the best of them in the engine's order.
+    ended = EventPage.objects.filter(pk=OuterRef("pk"), end__lt=timezone.now())
+    found = pages.filter(pk__in=candidates).only("id", "title", "content_type_id")
+    found = found.annotate(has_ended=Exists(ended)).in_bulk()
+    head = [found[pk] for pk in candidates if pk in found][:RERANKED]
+    if len(candidates) < ranking.CANDIDATES and len(head) < RERANKED:
+        return head, None  # every match was a candidate, and is in the head: none left over
     rest = (
         pages.filter(pk__in=ranking.matching(match, types))
         .exclude(pk__in=[page.pk for page in head])
@@ -167,10 +175,16 @@ def _ranked_in_sql(pages, match):
     return head, rest
 
 
-def _specific(pages_or_ids):
-    ids = [getattr(item, "pk", item) for item in pages_or_ids]
-    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [found[pk] for pk in ids if pk in found]
+def _specific(pages):
+    """The pages as their own types, in order: one query per type (their content types are
+    known already, so there is no query for the pages as pages first)."""
+    ids_by_model = defaultdict(list)
+    for page in pages:
+        ids_by_model[page.specific_class].append(page.pk)
+    found = {}
+    for model, ids in ids_by_model.items():
+        found.update(model.objects.select_related("locale").in_bulk(ids))
+    return [found[page.pk] for page in pages if page.pk in found]
 
 
 def promotions_for(terms):
@@ -217,12 +231,13 @@ def search(request):
     selected_type = request.GET.get("type", "")
     if selected_type not in TYPES:
         selected_type = ""
-    tag = Tag.objects.filter(slug=request.GET.get("tag", "")[:100]).first()
+    slug = request.GET.get("tag", "")[:100]
+    tag = Tag.objects.filter(slug=slug).first() if slug else None
     context = {
         "search_query": query,
         "types": [(key, label) for key, (label, _models) in TYPES.items()],
         "selected_type": selected_type,
-        "tags": Tag.objects.filter(pk__in=_used_tags()).order_by("name"),
+        "tags": remembered("used-topics", _used_topics),
         "selected_tag": tag.slug if tag else "",
         "filtered": bool(selected_type or tag),
         "results": None,
@@ -312,13 +327,14 @@ def other_language_results(query):
     }
 
 
-def _used_tags():
-    """Topics that pages the public may see carry: a draft's new topic stays unseen."""
+def _used_topics():
+    """Topics that pages the public may see carry, by name: a draft's new topic stays unseen.
+    Worked out once per change (hub.caching)."""
     used = Q(pk__in=[])
     shown = public_pages().values("pk")
     for through in tagged_item_models():
         used |= Q(pk__in=through.objects.filter(content_object__in=shown).values("tag_id"))
-    return Tag.objects.filter(used).values("pk")
+    return list(Tag.objects.filter(used).order_by("name"))
 
 
 @require_GET

@@ -4,13 +4,16 @@ holds, few when a page is built afresh, and none when it comes from the page cac
 import datetime
 
 import pytest
-from django.db import connection
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from home.models import HomePageFeaturedGuide
+from search import counting
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +101,49 @@ def test_a_page_from_the_page_cache_needs_no_queries(home, sections, client):
             response = client.get(url)
         assert response["X-Hub-Cache"] == "hit", url
         assert len(queries) == 0, (url, [q["sql"] for q in queries])
+
+
+# A page of each kind in the demo hub, in three languages (benchmarks/page_benchmark.py).
+DEMO_PAGES = [
+    "/",
+    "/guides/",
+    "/guides/child-protection-and-care-proceedings/",
+    "/guides/child-protection-easy-read/",
+    "/events/",
+    "/events/parents-forum-next/",
+    "/you-said-we-did/",
+    "/you-said-we-did/letters-to-dads/",
+    "/co-production-charter/",
+    "/cy/",
+    "/ur/guides/child-protection-and-care-proceedings/",
+    "/tags/care-proceedings/",
+    "/search/?q=care+proceedings",
+    "/calendar/upcoming.ics",
+    "/sitemap.xml",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo hub, loaded once for the module and rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def test_a_page_makes_at_most_15_queries_with_the_cache_emptied(demo, client, monkeypatch):
+    """The first reader after a change (or after Redis restarts) pays for the page and for
+    what every page shares (the site, its settings, the menu, footer and language versions,
+    the privacy restrictions): 15 queries at most, whatever the page."""
+    # Counting a search is one Redis command in production, not a query; here, without
+    # Redis, it is written at once (tests/search/test_search_page.py, test_with_redis.py).
+    monkeypatch.setattr(counting, "count", lambda query: None)
+    for url in DEMO_PAGES:  # Django's own per-process memory (content types) is not the cache
+        client.get(url)
+    counts = {}
+    for url in DEMO_PAGES:
+        cache.clear()
+        counts[url] = count_queries(client, url)
+    print("\nqueries with the cache emptied:", counts)
+    assert max(counts.values()) <= 15, counts
