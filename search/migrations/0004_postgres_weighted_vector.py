@@ -1,11 +1,11 @@
 """On PostgreSQL, one stored search vector per entry of Wagtail's search index: the title's
 words weighted A, the body's B, with its own GIN index (search/ranking.py).
 
-Matching `title || body` built the vector again for every row (the planner rarely used the
-expression index of 0002), and ts_rank could only rank one of the two. A generated column is
-recomputed by PostgreSQL on every insert and update, so `update_index` and a publish keep it
-right with no code of ours. It replaces the `title || body` index, which nothing else uses.
-Nothing to do on SQLite, which ranks with FTS5.
+Matching `title || body` built the vector again for every row (in EXPLAIN ANALYZE the
+planner read every entry rather than use the expression index of 0002), and ts_rank could
+rank only one of the two. A generated column is recomputed by PostgreSQL on every insert and
+update, so `update_index` and a publish keep it right with no code of ours. It replaces the
+`title || body` index, which nothing else uses. Nothing to do on SQLite, which ranks with FTS5.
 """
 
 from django.db import migrations
@@ -34,7 +34,9 @@ def drop(apps, schema_editor):
             "USING GIN ((title || body))"
         )
         # Dropping the column drops its index.
-        schema_editor.execute(f"ALTER TABLE wagtailsearch_indexentry DROP COLUMN IF EXISTS {COLUMN}")
+        schema_editor.execute(
+            f"ALTER TABLE wagtailsearch_indexentry DROP COLUMN IF EXISTS {COLUMN}"
+        )
 
 
 class Migration(migrations.Migration):
