@@ -9,9 +9,11 @@ while it still finds pages.
 """
 
 import difflib
+import hashlib
 
 from django.db import connection
 
+from hub.caching.generation import remembered
 from search.models import SearchSynonym
 from search.query import words_of
 
@@ -24,7 +26,15 @@ RATIO_THRESHOLD = 0.8
 
 
 def vocabulary(pages):
-    """The words of the titles of these pages and of every synonym group, as a sorted list."""
+    """The words of the titles of these pages and of every synonym group, as a sorted list.
+    Remembered until the next change the public can see (a publish, a synonym): reading every
+    title of a 10,000-page hub takes 50 ms. The pages' SQL (their language, type and topic)
+    names them in the key."""
+    key = hashlib.sha256(str(pages.query).encode()).hexdigest()
+    return remembered("search-vocabulary", lambda: _vocabulary(pages), key)
+
+
+def _vocabulary(pages):
     words = set()
     for title in pages.values_list("title", flat=True):
         words.update(words_of(title))
