@@ -74,13 +74,13 @@ lint: $(STAMP)-test
 
 test: $(STAMP)-test assets messages /usr/bin/chromium /usr/sbin/nginx /usr/sbin/varnishd lint test-only
 
-# Two workers (pytest-xdist), one per core. Each runs its tests in the suite's order (browser
-# tests last, tests/conftest.py); loadgroup keeps a module marked xdist_group on one worker, so
-# its module-wide demo is loaded once. PYTEST_WORKERS=0 runs the suite in one process.
+# Two workers (pytest-xdist), one per core. `--dist load` hands each worker tests in the
+# suite's order (browser tests last, tests/conftest.py), so each runs them in that order.
+# PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= 2
 
 test-only:
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles

@@ -13,11 +13,7 @@ from events.models import EventPage
 from guides.models import GuidePage
 from stories.models import StoryPage, StoryStatus
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Under pytest-xdist, one worker runs the module, so the demo below is loaded once.
-    pytest.mark.xdist_group("demo-content"),
-]
+pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 

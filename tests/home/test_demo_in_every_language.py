@@ -7,11 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Under pytest-xdist, one worker runs the module, so the demo below is loaded once.
-    pytest.mark.xdist_group("demo-in-every-language"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")

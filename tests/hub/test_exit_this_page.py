@@ -12,11 +12,7 @@ from wagtail.models import Page
 
 from hub.public import public_pages
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Under pytest-xdist, one worker runs the module, so the demo below is loaded once.
-    pytest.mark.xdist_group("exit-this-page-on-the-demo"),
-]
+pytestmark = pytest.mark.django_db
 
 # What GOV.UK Frontend's script says aloud (data-i18n.*), in each language.
 SPOKEN = {
