@@ -74,8 +74,13 @@ lint: $(STAMP)-test
 
 test: $(STAMP)-test assets messages /usr/bin/chromium /usr/sbin/nginx /usr/sbin/varnishd lint test-only
 
+# Two workers (pytest-xdist), one per core. `--dist load` hands each worker tests in the
+# suite's order (browser tests last, tests/conftest.py), so each runs them in that order.
+# PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
+
 test-only:
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles

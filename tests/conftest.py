@@ -35,6 +35,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """Each test starts with no language active, as the first test of a run does. A request
+    through the test client leaves its language active in the thread (LocaleMiddleware), so a
+    test that builds an address before asking for a page would otherwise get the language of
+    whichever test ran before it in this process (which pytest-xdist varies)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, as the database starts empty: a cached answer
     about one test's objects must not leak into the next (ids are reused after rollback)."""

@@ -56,12 +56,25 @@ def hub_behind_nginx(nginx_binary, static_root, tmp_path):
         stack.stop()
 
 
+def worker_redis_url(url, worker_id):
+    """Under pytest-xdist each worker flushes a Redis database of its own: the one named, for
+    the first worker (gw0) or a run without workers, and the next ones up for the others."""
+    if not worker_id.startswith("gw") or worker_id == "gw0":
+        return url
+    base, _, db = url.rpartition("/")
+    if not db.isdigit():
+        base, db = url.rstrip("/"), "0"
+    return f"{base}/{int(db) + int(worker_id.removeprefix('gw'))}"
+
+
 @pytest.fixture
-def redis_url():
+def redis_url(worker_id):
     """An empty Redis database of its own on the machine's Redis, or a skip saying why."""
     import redis
 
-    url = os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+    url = worker_redis_url(
+        os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/9"), worker_id
+    )
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
     except redis.RedisError as error:
