@@ -94,6 +94,20 @@ def _force_login_passes_the_second_factor(request, monkeypatch):
     yield
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo hub (`load_demo_content`), loaded once for a module inside a transaction that
+    is rolled back at its end; each test's own changes roll back to it (pytest-django nests
+    them in savepoints)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def home(db):
     """A home page that is the root of the default site."""

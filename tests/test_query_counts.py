@@ -5,8 +5,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -121,15 +120,6 @@ DEMO_PAGES = [
     "/calendar/upcoming.ics",
     "/sitemap.xml",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo hub, loaded once for the module and rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def test_a_page_makes_at_most_15_queries_with_the_cache_emptied(demo, client, monkeypatch):

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from charter.models import CoProductionCharterPage, ParentRightsCharterPage
@@ -15,16 +14,6 @@ from stories.models import StoryPage, StoryStatus
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module inside a transaction that is rolled back at its
-    end; each test's own changes roll back to it (pytest-django nests them in savepoints)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_demo_has_the_charter_with_five_principles_each_with_promises(demo):

@@ -4,18 +4,8 @@ in each (home/demo/translations/)."""
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def footer_links(client, url):

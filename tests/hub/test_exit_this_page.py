@@ -6,8 +6,6 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from hub.public import public_pages
@@ -27,14 +25,6 @@ COVER_YOUR_TRACKS = {
     "pl": ("/pl/zatrzyj-slady/", "Zatrzyj ślady"),
     "ur": ("/ur/cover-your-tracks/", "اپنے نشان مٹائیں"),
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def every_public_address():
