@@ -226,6 +226,15 @@ def build_site(total, rng, log):
     return live, indexed
 
 
+def existing_site():
+    """The live pages of a database built by an earlier run, migrated to this code."""
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    call_command("migrate", verbosity=0)
+    return Page.objects.live().count(), None
+
+
 def measure(rounds, log):
     from django.test import Client, override_settings
 
@@ -269,10 +278,19 @@ def main():
     parser.add_argument(
         "--keep", action="store_true", help="keep the database afterwards (to look into it)"
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="time the searches on a database an earlier --keep run built (migrated first), "
+        "instead of building one; it is kept",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    if args.postgres:
+    if args.database:
+        url, cleanup = args.database, None
+        args.keep = True
+    elif args.postgres:
         import psycopg
 
         name = f"hub_bench_{int(time.time())}"
@@ -290,9 +308,13 @@ def main():
     engine = connection.vendor
     print(f"Search benchmark on {engine}, {args.pages} pages, {len(QUERIES)} queries")
     try:
-        live, indexed = build_site(args.pages, rng, print)
+        if args.database:
+            live, indexed = existing_site()
+        else:
+            live, indexed = build_site(args.pages, rng, print)
         p50, p95 = measure(args.rounds, print)
-        print(f"RESULT {engine}: {live} live pages, index {indexed:.1f} s,", end=" ")
+        index = "not rebuilt" if args.database else f"{indexed:.1f} s"
+        print(f"RESULT {engine}: {live} live pages, index {index},", end=" ")
         print(f"p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     finally:
         connection.close()

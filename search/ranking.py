@@ -77,15 +77,24 @@ class Match:
         )
 
 
-def best_page_ids(match, content_type_ids, limit=CANDIDATES):
-    """Ids of the objects of these content types that match best, best first."""
+def best_pages(match, content_type_ids, pages, limit=CANDIDATES):
+    """The best matches of these content types (at most ``limit``), best first, each as the
+    row that ``pages`` (a values() queryset, "id" first) gives it, or None where ``pages``
+    leaves it out (not live, not in the reader's language...): the ranking and the filter in
+    one query."""
     if connection.vendor == "sqlite":
-        sql, params = _ranked_sql(match, content_type_ids)
+        best_sql, best_params = _ranked_sql(match, content_type_ids)
+        order = "best.score, CAST(best.object_id AS INTEGER)"
     else:
-        sql, params = _postgres_ranked_sql(match, content_type_ids)
+        best_sql, best_params = _postgres_ranked_sql(match, content_type_ids)
+        order = "best.score DESC, CAST(best.object_id AS INTEGER) DESC"
+    pages_sql, pages_params = pages.query.sql_with_params()
+    sql = f"""SELECT shown.* FROM ({best_sql} LIMIT %s) AS best
+        LEFT JOIN ({pages_sql}) AS shown ON shown.id = CAST(best.object_id AS INTEGER)
+        ORDER BY {order}"""  # noqa: S608 - the SQL is ours and Django's; values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql + " LIMIT %s", [*params, limit])
-        return [int(row[0]) for row in cursor.fetchall()]
+        cursor.execute(sql, [*best_params, limit, *pages_params])
+        return [row if row[0] is not None else None for row in cursor.fetchall()]
 
 
 def matching(match, content_type_ids):
@@ -123,11 +132,12 @@ def _matching_sql(match, content_type_ids):
 
 def _ranked_sql(match, content_type_ids):
     sql, params = _matching_sql(match, content_type_ids)
-    sql = sql.replace("SELECT CAST(entry.object_id AS INTEGER)", "SELECT entry.object_id", 1)
-    return sql + " ORDER BY bm25(wagtailsearch_indexentry_fts, %s, %s, %s)", [
-        *params,
-        *SQLITE_WEIGHTS,
-    ]
+    sql = sql.replace(
+        "SELECT CAST(entry.object_id AS INTEGER)",
+        "SELECT entry.object_id, bm25(wagtailsearch_indexentry_fts, %s, %s, %s) AS score",
+        1,
+    )
+    return sql + " ORDER BY score", [*SQLITE_WEIGHTS, *params]
 
 
 def _postgres_ranked_sql(match, content_type_ids):
@@ -135,7 +145,8 @@ def _postgres_ranked_sql(match, content_type_ids):
     # then the newest pages: picking them reads only the short title vectors. ts_rank then reads
     # the weighted vectors of those alone, fetched by id.
     return (
-        f"""SELECT entry.object_id FROM (
+        f"""SELECT entry.object_id, ts_rank(entry.hub_search_vector, candidate.query) AS score
+        FROM (
             SELECT entry.id, query
             FROM wagtailsearch_indexentry AS entry, to_tsquery(%s) AS query
             WHERE entry.content_type_id IN ({_types(content_type_ids)})
@@ -144,7 +155,6 @@ def _postgres_ranked_sql(match, content_type_ids):
             LIMIT %s
         ) AS candidate
         JOIN wagtailsearch_indexentry AS entry ON entry.id = candidate.id
-        ORDER BY ts_rank(entry.hub_search_vector, candidate.query) DESC,
-          CAST(entry.object_id AS INTEGER) DESC""",  # noqa: S608
+        ORDER BY score DESC, CAST(entry.object_id AS INTEGER) DESC""",  # noqa: S608
         [match.tsquery(), *content_type_ids, RANKED],
     )

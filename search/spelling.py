@@ -38,7 +38,7 @@ def _vocabulary(pages):
     words = set()
     for title in pages.values_list("title", flat=True):
         words.update(words_of(title))
-    for group in SearchSynonym.groups():
+    for group in remembered("synonyms", SearchSynonym.groups):
         for phrase in group:
             words.update(phrase.split())
     return sorted(word for word in words if len(word) >= MIN_LENGTH and not word.isdigit())

@@ -1,12 +1,12 @@
 """The search page and its suggestions: every live, public page in the reader's language."""
 
-from collections import defaultdict
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from guides.models import GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
 from hub.caching.generation import remembered
 from hub.public import public_pages
+from hub.specific import specific_pages
 from hub.topics.names import tagged_item_models
 from hub.translation.reader import in_reader_language, localized_pages, reader_language
 from search import ranking, spelling
@@ -100,7 +101,10 @@ class RerankedResults:
         items = _specific(self.head[start:stop])
         if stop > len(self.head) and self.rest is not None:
             offset = len(self.head)
-            items += list(self.rest[max(start - offset, 0) : stop - offset])
+            more = self.rest[max(start - offset, 0) : stop - offset]
+            if isinstance(more, QuerySet):
+                more = specific_pages(more, get_page_models())
+            items += list(more)
         return items
 
 
@@ -124,66 +128,131 @@ def tier(page, terms, synonym_variants, language, past_events):
     return 4 + news // 2
 
 
-def ranked(pages, terms, language):
-    """Pages matching the terms, best first. If no page has every word, pages with any."""
+def ranked(pages, terms, language, operator="and"):
+    """Pages matching the terms, best first: pages with every word ("and"), or with any
+    ("or")."""
     # Phrases lose their question words as the reader's query does ("someone to speak for me"
     # is searched as "someone speak me"), or a phrase with one would never match.
-    groups = remembered("synonyms", SearchSynonym.groups)
-    synonyms = [[search_terms(phrase, language) for phrase in group] for group in groups]
+    synonyms = _synonyms(language)
     all_variants = variants(terms, synonyms)
-    now = timezone.now()
-    for operator in ("and", "or"):
-        if ranking.ranks_in_sql():
-            match = ranking.Match(all_variants, lambda w: word_forms(w, language), operator)
-            head, rest = _ranked_in_sql(pages, match)
-        else:
-            query = build_query(terms, synonyms, operator=operator, language=language)
-            head = list(pages.search(query)[:RERANKED])
-            rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
-        # The head is drawn from the best candidates; if none of those may be shown, others
-        # that have every word may still exist.
-        if head or len(terms.split()) < 2 or (rest is not None and rest.exists()):
-            break
-    order = {page.pk: rank for rank, page in enumerate(head)}
-    if ranking.ranks_in_sql():  # read with the pages (_ranked_in_sql)
+    if ranking.ranks_in_sql():
+        match = ranking.Match(all_variants, lambda w: word_forms(w, language), operator)
+        head, rest = _ranked_in_sql(pages, match)
         past_events = {page.pk for page in head if page.has_ended}
     else:
-        past_events = set(
-            EventPage.objects.filter(pk__in=list(order), end__lt=now).values_list("pk", flat=True)
-        )
+        query = build_query(terms, synonyms, operator=operator, language=language)
+        head = list(pages.search(query)[:RERANKED])
+        rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
+        ended = EventPage.objects.filter(pk__in=[p.pk for p in head], end__lt=timezone.now())
+        past_events = set(ended.values_list("pk", flat=True))
+    order = {page.pk: rank for rank, page in enumerate(head)}
     head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, past_events), order[p.pk]))
-    return RerankedResults(head, rest), operator == "or"
+    return RerankedResults(head, rest)
+
+
+def best_results(pages, terms, language, correct=True):
+    """(results, loose, correction): the pages with every word; else, for a misspelled word,
+    the pages with every word of its closest spelling ("conferance" finds what "conference"
+    finds, "care proceedins" what "care proceedings" finds); else the pages with any of the
+    words (loose); else those with any word of the closest spelling. Each search runs only if
+    the one before found nothing."""
+    found = ranked(pages, terms, language)
+    if found.count():
+        return found, False, None
+    correction = spelling.correction(terms, pages) if correct else None
+    if correction:
+        better = ranked(pages, correction, language)
+        if better.count():
+            return better, False, correction
+    if len(terms.split()) > 1:
+        loose = ranked(pages, terms, language, "or")
+        if loose.count():
+            return loose, True, None
+        if correction:
+            better = ranked(pages, correction, language, "or")
+            if better.count():
+                return better, True, correction
+    return found, False, None
+
+
+class Candidate:
+    """What tiering and fetching need of a matching page, read without building the page
+    (a page object costs far more than its row: 400 of them took 15 ms)."""
+
+    __slots__ = ("pk", "title", "specific_class", "has_ended")
+
+    def __init__(self, pk, title, content_type_id, has_ended):
+        self.pk, self.title, self.has_ended = pk, title, has_ended
+        self.specific_class = ContentType.objects.get_for_id(content_type_id).model_class()
+
+
+def _synonyms(language):
+    groups = remembered("synonyms", SearchSynonym.groups)
+    return [[search_terms(phrase, language) for phrase in group] for group in groups]
+
+
+def _page_types():
+    return [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
+
+
+def match_counts(query, codes):
+    """{language code: how many public pages in that language best_results would find for
+    the query, with every word, else with any} in one query for all the languages (two if
+    some find nothing with every word), without ranking them."""
+    pages = public_pages().not_type(HomePage)
+    terms = {code: search_terms(query, code) for code in codes}
+    counts = {}
+    for operator in ("and", "or"):
+        wanted = [
+            code
+            for code, words in terms.items()
+            if words and not counts.get(code) and (operator == "and" or len(words.split()) > 1)
+        ]
+        if not wanted:
+            break
+        if not ranking.ranks_in_sql():
+            for code in wanted:
+                in_language = pages.filter(locale__language_code=code)
+                counts[code] = ranked(in_language, terms[code], code, operator).count()
+            continue
+        counted = {}
+        for number, code in enumerate(wanted):
+            forms = partial(word_forms, language=code)
+            match = ranking.Match(variants(terms[code], _synonyms(code)), forms, operator)
+            matching = ranking.matching(match, _page_types())
+            counted[f"n{number}"] = Count(
+                "pk", filter=Q(locale__language_code=code, pk__in=matching)
+            )
+        totals = pages.aggregate(**counted)
+        counts.update({code: totals[f"n{number}"] for number, code in enumerate(wanted)})
+    return counts
 
 
 def _ranked_in_sql(pages, match):
-    types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
-    candidates = ranking.best_page_ids(match, types)
-    # The candidates the reader may see, with what tiering needs (title, type, past event),
-    # in one query; the best of them in the engine's order.
+    types = _page_types()
+    # The best candidates, and of them the ones the reader may see with what tiering needs
+    # (title, type, past event), in one query.
     ended = EventPage.objects.filter(pk=OuterRef("pk"), end__lt=timezone.now())
-    found = pages.filter(pk__in=candidates).only("id", "title", "content_type_id")
-    found = found.annotate(has_ended=Exists(ended)).in_bulk()
-    head = [found[pk] for pk in candidates if pk in found][:RERANKED]
+    shown = pages.annotate(has_ended=Exists(ended)).values(
+        "id", "title", "content_type_id", "has_ended"
+    )
+    candidates = ranking.best_pages(match, types, shown.order_by())
+    head = [Candidate(*row) for row in candidates if row is not None][:RERANKED]
     if len(candidates) < ranking.CANDIDATES and len(head) < RERANKED:
         return head, None  # every match was a candidate, and is in the head: none left over
     rest = (
         pages.filter(pk__in=ranking.matching(match, types))
         .exclude(pk__in=[page.pk for page in head])
         .order_by("-first_published_at", "-pk")
-        .specific()
     )
     return head, rest
 
 
 def _specific(pages):
-    """The pages as their own types, in order: one query per type (their content types are
-    known already, so there is no query for the pages as pages first)."""
-    ids_by_model = defaultdict(list)
-    for page in pages:
-        ids_by_model[page.specific_class].append(page.pk)
-    found = {}
-    for model, ids in ids_by_model.items():
-        found.update(model.objects.select_related("locale").in_bulk(ids))
+    """The pages as their own types, in order, in one query."""
+    found = Page.objects.filter(pk__in=[page.pk for page in pages])
+    found = specific_pages(found, models={page.specific_class for page in pages})
+    found = {page.pk: page for page in found}
     return [found[page.pk] for page in pages if page.pk in found]
 
 
@@ -257,9 +326,9 @@ def search(request):
         found, loose, corrected = [], False, None
         if terms:
             searched = pages.not_type(HomePage)
-            found, loose = ranked(searched, terms, reader_language())
-            if (loose or not found.count()) and not promotions:
-                found, loose, corrected = _corrected(searched, terms, found, loose)
+            found, loose, corrected = best_results(
+                searched, terms, reader_language(), correct=not promotions
+            )
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             results=results,
@@ -277,38 +346,17 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def _corrected(pages, terms, found, loose):
-    """For a search that found nothing, or no page with every word: the results for its
-    closest spelling, if those do better ("conferance" finds what "conferences" finds; "care
-    proceedins" what "care proceedings" finds). (results, loose, correction)."""
-    correction = spelling.correction(terms, pages)
-    if correction:
-        better_found, better_loose = ranked(pages, correction, reader_language())
-        if better_found.count() and (not better_loose or not found.count()):
-            return better_found, better_loose, correction
-    return found, loose, None
-
-
 def other_language_results(query):
     """For a search that found nothing: the other hub language with the most results for it,
     as {"code", "count", "url", "text", "link", "native_text", "native_link"}, or None. A
     Polish query typed on the English hub finds nothing in English, but may in Polish; the
     offer is in the reader's language and in that language."""
-    best = None
     reader = reader_language()
-    for code, _name in settings.LANGUAGES:
-        if code == reader:
-            continue
-        terms = search_terms(query, code)
-        if not terms:
-            continue
-        pages = public_pages().filter(locale__language_code=code).not_type(HomePage)
-        count = ranked(pages, terms, code)[0].count()
-        if count and (best is None or count > best[1]):
-            best = (code, count)
-    if best is None:
+    counts = match_counts(query, [code for code, _name in settings.LANGUAGES if code != reader])
+    found = [(count, code) for code, count in counts.items() if count]
+    if not found:
         return None
-    code, count = best
+    count, code = max(found, key=lambda item: item[0])
     info = get_language_info(code)
     with translation.override(code):
         url = f"{reverse('search')}?{urlencode({'q': query})}"

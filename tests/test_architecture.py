@@ -130,6 +130,7 @@ def test_every_feature_has_one_package_named_after_it():
         "models",
         "public",
         "sitemap",
+        "specific",  # pages of several types, each as its own type, in one query (listings)
         "uploads",  # what any uploaded file may be, whether or not it is under review
         "urls",
         "views",

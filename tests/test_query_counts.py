@@ -137,3 +137,29 @@ def test_a_page_makes_at_most_15_queries_with_the_cache_emptied(demo, client, mo
         counts[url] = count_queries(client, url)
     print("\nqueries with the cache emptied:", counts)
     assert max(counts.values()) <= 15, counts
+
+
+# What parents type: a typo ("did you mean"), everyday words, a query in another of the hub's
+# languages (offered there), and a query that finds nothing (popular topics instead).
+SEARCHES = [
+    "conferance",
+    "care proceedins",
+    "kids taken away",
+    "rodzina zastępcza",
+    "zzzz",
+]
+
+
+def test_every_kind_of_search_makes_at_most_15_queries_with_the_cache_emptied(
+    demo, client, monkeypatch
+):
+    monkeypatch.setattr(counting, "count", lambda query: None)
+    counts = {}
+    for query in SEARCHES:
+        client.get("/search/", {"q": query})
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", {"q": query}).status_code == 200
+        counts[query] = len(queries)
+    print("\nsearch queries with the cache emptied:", counts)
+    assert max(counts.values()) <= 15, counts

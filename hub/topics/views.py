@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from hub.public import public_pages
+from hub.specific import specific_pages
 from hub.topics.names import tagged_item_models, topic_labels
 from hub.translation.reader import in_reader_language
 
@@ -25,7 +26,10 @@ def topic_page(request, slug):
         raise Http404("No public page carries this topic")
     pages = in_reader_language(public).order_by("-first_published_at", "pk")
     results = Paginator(pages, TAGGED_PER_PAGE).get_page(request.GET.get("page"))
-    results.object_list = results.object_list.specific()
+    tagged_types = [
+        through._meta.get_field("content_object").related_model for through in tagged_item_models()
+    ]
+    results.object_list = specific_pages(results.object_list, tagged_types)
     topic = topic_labels([tag])[0]
     return render(
         request, "topics/topic_page.html", {"tag": tag, "topic": topic, "results": results}

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from hub.caching.generation import remembered
 from hub.public import is_public, public_pages
+from hub.specific import specific_pages
 
 
 def reader_language():
@@ -183,7 +184,7 @@ def localized_pages(pages, specific=True):
     if model is not Page:
         translations = translations.select_related("locale")
     if specific and model is Page:
-        translations = translations.specific()
+        translations = specific_pages(translations, {page.specific_class for page in pages})
     translated = {page.translation_key: page for page in translations}
     result = []
     for page in pages:

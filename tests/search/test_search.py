@@ -4,6 +4,8 @@ fallback."""
 import pytest
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from search import ranking, views
+from tests.helpers.html import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,15 @@ def test_markup_in_a_query_is_escaped_not_reflected(guides, client):
 @pytest.mark.parametrize("number", ["abc", "0", "-5", "99999", ""])
 def test_bad_page_numbers_answer_with_a_page(guides, client, number):
     assert client.get("/search/", {"q": "court", "page": number}).status_code == 200
+
+
+def test_every_match_can_be_reached_page_by_page_past_the_best_ones(home, client, monkeypatch):
+    """The best matches are put in tiers; the others follow, newest first, on later pages."""
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
+    monkeypatch.setattr(views, "RERANKED", 2)
+    monkeypatch.setattr(ranking, "CANDIDATES", 3)
+    index = GuideIndexPageFactory(parent=home)
+    made = [GuidePageFactory(parent=index, title=f"Court guide {n}").title for n in range(7)]
+    assert "7 results" in client.get("/search/", {"q": "court"}).content.decode()
+    shown = [title for page in range(1, 5) for title in titles(client, q="court", page=page)]
+    assert sorted(shown) == sorted(made)
