@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of benchmarks/README.md in one command, in one sitting: pages against the floor
 # (cached and built afresh, with each page's queries with the cache emptied), bakerydemo beside
-# them when its folder is given, then search p50/p95 on SQLite and on PostgreSQL.
+# them when its folder is given, where a page built afresh spends its time, then search p50/p95
+# on SQLite and on PostgreSQL.
 #
 #   benchmarks/all.sh                          # the hub alone
 #   benchmarks/all.sh /work/bench-baseline     # with bakerydemo (benchmarks/baseline_setup.sh)
@@ -18,6 +19,8 @@ if [ -n "${1:-}" ]; then
 else
   "$PYTHON" benchmarks/page_benchmark.py
 fi
+"$PYTHON" benchmarks/page_breakdown.py / /guides/ /guides/child-protection-and-care-proceedings/ \
+  --requests 200
 "$PYTHON" benchmarks/search_benchmark.py
 "$PYTHON" benchmarks/search_benchmark.py --postgres
 echo "Done: $(uptime)"
