@@ -13,39 +13,40 @@ from wagtail.models import Page, get_page_models
 
 
 @cache
-def child_paths():
-    """For each page type, the select_related path from Page to it ("guidepage"; a type
-    inheriting from another page type: "guidepage__easyguidepage")."""
-    paths = {}
+def child_links():
+    """For each page type, the parent links from Page down to it: one for a type that
+    inherits from Page, two for a type that inherits from another page type."""
+    links = {}
     for model in get_page_models():
         if model is Page or model._meta.proxy:
             continue
-        chain = [model] + [
-            parent for parent in model._meta.get_parent_list() if issubclass(parent, Page)
-        ]
-        # get_parent_list() runs from the nearest parent up to Page; the path runs down.
-        names = [each._meta.model_name for each in reversed(chain) if each is not Page]
-        paths[model] = "__".join(names)
-    return paths
+        chain, current = [], model
+        while current is not Page:
+            parent = next(each for each in current._meta.parents if issubclass(each, Page))
+            chain.append(current._meta.get_ancestor_link(parent))
+            current = parent
+        links[model] = list(reversed(chain))
+    return links
 
 
 def specific_pages(pages, models):
     """The pages of a queryset in its order, each as its own type, with its locale. Only the
     tables of ``models``, the page types the pages may be of, are joined (each join makes the
     query slower to build); a page of another type comes back as a Page."""
-    models = set(models)
-    paths = {model: path for model, path in child_paths().items() if model in models}
-    return [own_type(page, paths) for page in pages.select_related("locale", *paths.values())]
+    links = {model: chain for model, chain in child_links().items() if model in set(models)}
+    # select_related follows each parent link back down, by its reverse relation's name.
+    paths = ["__".join(link.related_query_name() for link in chain) for chain in links.values()]
+    return [own_type(page, links) for page in pages.select_related("locale", *paths)]
 
 
-def own_type(page, paths):
+def own_type(page, links):
     model = page.specific_class
-    if model is None or model not in paths:
+    if model not in links:
         return page
     specific = page
     try:
-        for name in paths[model].split("__"):
-            specific = getattr(specific, name)
+        for link in links[model]:
+            specific = getattr(specific, link.remote_field.get_accessor_name())
     except ObjectDoesNotExist:  # a page whose own row is missing: Wagtail serves it as a Page
         return page
     Page._meta.get_field("locale").set_cached_value(specific, page.locale)

@@ -1,5 +1,6 @@
 """The search page and its suggestions: every live, public page in the reader's language."""
 
+from collections import defaultdict
 from datetime import timedelta
 from functools import partial
 
@@ -28,7 +29,12 @@ from hub.caching.generation import remembered
 from hub.public import public_pages
 from hub.specific import specific_pages
 from hub.topics.names import tagged_item_models
-from hub.translation.reader import in_reader_language, localized_pages, reader_language
+from hub.translation.reader import (
+    in_reader_language,
+    locale_codes,
+    localized_pages,
+    reader_language,
+)
 from search import ranking, spelling
 from search.models import SearchSynonym
 from search.query import build_query, clean_query, search_terms, variants, word_forms, words_of
@@ -197,34 +203,43 @@ def _page_types():
 
 def match_counts(query, codes):
     """{language code: how many public pages in that language best_results would find for
-    the query, with every word, else with any} in one query for all the languages (two if
-    some find nothing with every word), without ranking them."""
+    the query, with every word, else with any}, without ranking them: one query for every
+    language, both ways."""
     pages = public_pages().not_type(HomePage)
-    terms = {code: search_terms(query, code) for code in codes}
-    counts = {}
-    for operator in ("and", "or"):
-        wanted = [
-            code
-            for code, words in terms.items()
-            if words and not counts.get(code) and (operator == "and" or len(words.split()) > 1)
-        ]
-        if not wanted:
-            break
-        if not ranking.ranks_in_sql():
-            for code in wanted:
-                in_language = pages.filter(locale__language_code=code)
-                counts[code] = ranked(in_language, terms[code], code, operator).count()
-            continue
-        counted = {}
-        for number, code in enumerate(wanted):
-            forms = partial(word_forms, language=code)
-            match = ranking.Match(variants(terms[code], _synonyms(code)), forms, operator)
+    terms = {code: words for code in codes if (words := search_terms(query, code))}
+    operators = {
+        code: ("and", "or") if len(words.split()) > 1 else ("and",) for code, words in terms.items()
+    }
+    if not ranking.ranks_in_sql():
+        # A search engine filters on the fields pages are indexed with: the locale, by id.
+        locales = defaultdict(list)
+        for pk, code in locale_codes().items():
+            locales[code].append(pk)
+        counts = {}
+        for code, words in terms.items():
+            in_language = pages.filter(locale__in=locales[code])
+            for operator in operators[code]:
+                counts[code] = ranked(in_language, words, code, operator).count()
+                if counts[code]:
+                    break
+        return counts
+    counted = {}
+    for code, words in terms.items():
+        forms = partial(word_forms, language=code)
+        for operator in operators[code]:
+            match = ranking.Match(variants(words, _synonyms(code)), forms, operator)
             matching = ranking.matching(match, _page_types())
-            counted[f"n{number}"] = Count(
-                "pk", filter=Q(locale__language_code=code, pk__in=matching)
+            counted[f"{operator}_{len(counted)}"] = (
+                code,
+                Count("pk", filter=Q(locale__language_code=code, pk__in=matching)),
             )
-        totals = pages.aggregate(**counted)
-        counts.update({code: totals[f"n{number}"] for number, code in enumerate(wanted)})
+    if not counted:
+        return {}
+    totals = pages.aggregate(**{alias: count for alias, (_code, count) in counted.items()})
+    counts = {}
+    for alias, (code, _count) in counted.items():  # "and" before "or" for each language
+        if not counts.get(code):
+            counts[code] = totals[alias]
     return counts
 
 

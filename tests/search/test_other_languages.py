@@ -84,3 +84,16 @@ def test_no_offer_when_the_query_finds_pages_here_or_nowhere(guide, client):
 def test_only_live_pages_in_the_other_language_count(guide, client):
     GuidePageFactory(parent=guide.get_parent(), title="Tajny projekt", live=False)
     assert offer(client.get("/search/", {"q": "tajny projekt"}).content.decode()) is None
+
+
+def test_the_offer_works_with_a_search_engine_outside_the_database(guide, client, monkeypatch):
+    """With Elasticsearch, pages are filtered by the fields they are indexed with (the locale),
+    not by joins (here Wagtail's database backend stands in for it, through the same code)."""
+    from search import ranking, views
+
+    monkeypatch.setattr(ranking, "ranks_in_sql", lambda: False)
+    monkeypatch.setattr(views, "uses_database_search", lambda: False)
+    html = client.get("/search/", {"q": "postępowanie sądowe"}).content.decode()
+    assert "0 results" in html
+    assert 'href="/pl/search/?q=post%C4%99powanie+s%C4%85dowe" hreflang="pl"' in offer(html)
+    assert titles(client, q="care proceedings") == ["Care proceedings"]

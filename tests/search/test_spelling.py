@@ -2,8 +2,10 @@
 synonym groups (trigram similarity on PostgreSQL, edit distance on SQLite)."""
 
 import pytest
+from django.db import connection
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
+from search import spelling
 from search.models import SearchSynonym
 from tests.helpers.html import titles
 
@@ -79,3 +81,32 @@ def test_the_suggestion_is_escaped(guides, client):
     html = client.get("/search/", {"q": "<i>confrence"}).content.decode()
     assert "<i>confrence" not in html
     assert "Did you mean" in html
+
+
+# Typos and the words they are near, in the hub's four languages, with hyphens and capitals.
+WORD_PAIRS = [
+    ("conferance", "conference"),
+    ("proceedins", "proceedings"),
+    ("Child", "children"),
+    ("co-production", "production"),
+    ("zastepcza", "zastępcza"),
+    ("Łódź", "lodz"),
+    ("cynhadledd", "cynhadleddau"),
+    ("کانفرس", "کانفرنس"),
+    ("2026", "x1"),
+    ("--", "a"),
+]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="compares with PostgreSQL's pg_trgm (CI runs it)"
+)
+def test_trigram_scores_are_postgresqls_own(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT similarity(a, b) FROM unnest(%s::text[], %s::text[]) AS pair(a, b)",
+            [[a for a, _b in WORD_PAIRS], [b for _a, b in WORD_PAIRS]],
+        )
+        theirs = [row[0] for row in cursor.fetchall()]
+    ours = [spelling.trigram_similarity(a, b) for a, b in WORD_PAIRS]
+    assert ours == pytest.approx(theirs, abs=1e-6)
