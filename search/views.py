@@ -223,12 +223,13 @@ def match_counts(query, codes):
                 if counts[code]:
                     break
         return counts
-    counted = {}
+    counted, types = {}, _page_types()
     for code, words in terms.items():
         forms = partial(word_forms, language=code)
+        all_variants = variants(words, _synonyms(code))
         for operator in operators[code]:
-            match = ranking.Match(variants(words, _synonyms(code)), forms, operator)
-            matching = ranking.matching(match, _page_types())
+            match = ranking.Match(all_variants, forms, operator)
+            matching = ranking.matching(match, types)
             counted[f"{operator}_{len(counted)}"] = (
                 code,
                 Count("pk", filter=Q(locale__language_code=code, pk__in=matching)),
