@@ -2,6 +2,9 @@
 paint, not when the script runs (Lighthouse's layout shift, CLS, stays below 0.01)."""
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.helpers.axe import describe, run_axe
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,3 +43,36 @@ def test_a_page_on_a_phone_does_not_shift_as_it_loads(demo_site, page, path):
     assert not list_.is_visible()
     toggle.click()
     assert list_.is_visible()
+
+
+def test_while_the_script_is_on_its_way_the_menu_button_is_an_ordinary_button(demo_site, page):
+    """On a slow connection the menu is drawn folded before hub.js arrives. Meanwhile its
+    button is shown to everyone, screen readers included: nothing focusable is hidden from
+    them (axe's aria-hidden-focus)."""
+    held = []
+    page.route("**/hub/js/hub.js", lambda route: held.append(route))
+    page.set_viewport_size(PHONE)
+    page.goto(demo_site + "/events/", wait_until="commit")
+    expect(page.get_by_role("button", name="Menu")).to_be_visible()
+    assert held, "hub.js should be on its way"
+    page.screenshot(path="/tmp/find-shots/menu-before-script.png")
+    violations = run_axe(page, ".govuk-service-navigation")
+    assert not violations, describe(violations)
+    held[0].continue_()
+    expect(page.locator("body[data-hub-script-ran]")).to_have_count(1)
+    page.get_by_role("button", name="Menu").click()
+    expect(page.locator(".govuk-service-navigation__list")).to_be_visible()
+
+
+def test_when_the_script_never_arrives_the_menu_opens_out(demo_site, page):
+    """If hub.js fails to load, the page is drawn as for a reader without JavaScript: every
+    menu link shows, with no button that would do nothing."""
+    page.route("**/hub/js/hub.js", lambda route: route.abort())
+    page.set_viewport_size(PHONE)
+    page.goto(demo_site + "/", wait_until="load")
+    menu = page.locator(".govuk-service-navigation__list")
+    expect(menu).to_be_visible()
+    expect(page.locator(".govuk-service-navigation__toggle")).to_be_hidden()
+    expect(menu.get_by_role("link", name="Search")).to_be_visible()
+    assert not page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+    page.screenshot(path="/tmp/find-shots/menu-without-script.png")

@@ -11,5 +11,7 @@ initAll({
     console.log(error);
   },
 });
+// enable-js.js falls back to the page without JavaScript if this line never runs.
+document.body.dataset.hubScriptRan = "";
 enhanceSearchBoxes();
 keepSearchesPrivate();
