@@ -94,16 +94,23 @@ def _force_login_passes_the_second_factor(request, monkeypatch):
     yield
 
 
+@pytest.fixture(scope="session")
+def _demo_rows():
+    """The demo hub, loaded once by this test process and written back from its rows after."""
+    from tests.helpers.rows import DemoRows
+
+    return DemoRows()
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo hub (`load_demo_content`), loaded once for a module inside a transaction that
-    is rolled back at its end; each test's own changes roll back to it (pytest-django nests
-    them in savepoints)."""
-    from django.core.management import call_command
-    from django.db import transaction
+def demo(django_db_setup, django_db_blocker, _demo_rows):
+    """The demo hub (`load_demo_content`), there for a module inside a transaction that is
+    rolled back at its end; each test's own changes roll back to it (pytest-django nests them
+    in savepoints)."""
+    from django.db import connection, transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
+        _demo_rows.put_in(connection)
         yield
         transaction.set_rollback(True)
 

@@ -1,9 +1,9 @@
 """Browser tests: a live server with the demo content, Chromium, and axe-core."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers.browser import EXIT_URL
+from tests.helpers.rows import digest
 
 # Browser tests share a live server, so they commit to the database. Their modules mark them
 # django_db(transaction=True, serialized_rollback=True): serialized rollback puts back what the
@@ -14,13 +14,15 @@ class DemoSnapshot:
     """The demo content, built once a session and copied back for each browser test.
 
     Loading the demo takes seconds; most browser tests want it. On the in-memory SQLite test
-    database, the first test loads it with `load_demo_content` and keeps a copy of the whole
-    database (SQLite's backup API); later tests get that copy back in milliseconds, but only
-    when the database they start from is exactly the one the copy was loaded onto (a test that
-    made something first, or another database, loads the demo as before).
+    database, the first test puts it in (tests/helpers/rows.py: loaded, or its rows written
+    back if this process has loaded it before) and keeps a copy of the whole database
+    (SQLite's backup API); later tests get that copy back in milliseconds, but only when the
+    database they start from is exactly the one the copy was made from (a test that made
+    something first, or another database, puts the demo in as before).
     """
 
-    def __init__(self):
+    def __init__(self, demo_rows):
+        self.demo_rows = demo_rows  # the demo's rows, if this process has loaded it already
         self.before = None  # a digest of the database the demo was loaded onto
         self.copy = None  # an in-memory SQLite database holding the demo
 
@@ -28,39 +30,21 @@ class DemoSnapshot:
     def _usable(connection):
         return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
-    @staticmethod
-    def _digest():
-        """What every table holds, row by row. The rows of many-to-many tables are compared
-        without their ids, which change each time serialized rollback adds them back."""
-        import hashlib
-
-        from django.apps import apps
-
-        digest = hashlib.sha256()
-        for model in apps.get_models(include_auto_created=True):
-            fields = [field.attname for field in model._meta.concrete_fields]
-            if model._meta.auto_created:
-                fields.remove(model._meta.pk.attname)
-            rows = sorted(repr(row) for row in model._base_manager.values_list(*fields))
-            digest.update(f"{model._meta.db_table} {len(rows)}\n".encode())
-            digest.update("\n".join(rows).encode())
-        return digest.hexdigest()
-
     def load(self):
         import sqlite3
 
         from django.db import connection
 
         if not self._usable(connection):
-            call_command("load_demo_content", verbosity=0)
+            self.demo_rows.put_in(connection)
             return
         connection.ensure_connection()
         raw = connection.connection
-        before = self._digest()
+        before = digest()
         if self.copy is not None and before == self.before:
             self.copy.backup(raw)
             return
-        call_command("load_demo_content", verbosity=0)
+        self.demo_rows.put_in(connection)
         if self.copy is None:
             copy = sqlite3.connect(":memory:", check_same_thread=False)
             raw.backup(copy)
@@ -68,8 +52,8 @@ class DemoSnapshot:
 
 
 @pytest.fixture(scope="session")
-def _demo_snapshot():
-    snapshot = DemoSnapshot()
+def _demo_snapshot(_demo_rows):
+    snapshot = DemoSnapshot(_demo_rows)
     yield snapshot
     if snapshot.copy is not None:
         snapshot.copy.close()

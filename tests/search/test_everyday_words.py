@@ -4,11 +4,6 @@ content (home/demo/content.py SEARCH_SYNONYMS), on the demo content itself."""
 import re
 
 import pytest
-from django.core.management import call_command
-
-from guides.factories import GuideIndexPageFactory, GuidePageFactory
-from search.models import SearchSynonym
-from tests.helpers.html import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +37,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))
-
-
 def first_result(client, language, query):
     """The first result's page, by its English slug (so every language reads the same)."""
     from wagtail.models import Page
@@ -72,10 +62,3 @@ def test_everyday_words_in_every_language_reach_the_right_guide_first(demo, clie
         if got not in expected:
             missed.append(f"{language} {query!r}: first result {got}, wanted {sorted(expected)}")
     assert not missed, "\n".join(missed)
-
-
-def test_a_synonym_phrase_with_question_words_still_matches(home, client):
-    SearchSynonym.objects.create(words="advocate\nsomeone to speak for me")
-    index = GuideIndexPageFactory(parent=home)
-    GuidePageFactory(parent=index, title="Advocates", summary_text="Help at meetings.")
-    assert titles(client, q="someone to speak for me")[0] == "Advocates"

@@ -118,6 +118,13 @@ def test_synonyms_comms_staff_keep_widen_the_search(site, client):
     assert titles(client, q="magistrate hearing")[0] == "Care proceedings in court"
 
 
+def test_a_synonym_phrase_with_question_words_still_matches(home, client):
+    SearchSynonym.objects.create(words="advocate\nsomeone to speak for me")
+    index = GuideIndexPageFactory(parent=home)
+    GuidePageFactory(parent=index, title="Advocates", summary_text="Help at meetings.")
+    assert titles(client, q="someone to speak for me")[0] == "Advocates"
+
+
 def test_never_drafts_restricted_pages_or_pages_awaiting_review(site, home, client, people):
     guides = site["guide"].get_parent()
     GuidePageFactory(parent=guides, title="Court draft", live=False)
