@@ -134,10 +134,11 @@ class Stack:
         }
         self.env = env
         # As a deploy's `migrate` would: the test database was made under test settings, so
-        # production's cache table (when there is no Redis) is not there yet.
-        subprocess.run(
-            [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True
-        )
+        # production's cache table (used when there is no Redis) is not there yet.
+        if not env.get("REDIS_URL"):
+            subprocess.run(
+                [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True
+            )
         command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
         self.spawn(command, env, self.app_log)
         self.wait_for(
