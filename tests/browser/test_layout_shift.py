@@ -53,7 +53,13 @@ def test_while_the_script_is_on_its_way_the_menu_button_is_an_ordinary_button(de
     page.route("**/hub/js/hub.js", lambda route: held.append(route))
     page.set_viewport_size(PHONE)
     page.goto(demo_site + "/events/", wait_until="commit")
-    expect(page.get_by_role("button", name="Menu")).to_be_visible()
+    toggle = page.get_by_role("button", name="Menu")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    for _wait in range(100):  # the request reaches the test as Playwright's events arrive
+        if held:
+            break
+        page.wait_for_timeout(50)
     assert held, "hub.js should be on its way"
     page.screenshot(path="/tmp/find-shots/menu-before-script.png")
     violations = run_axe(page, ".govuk-service-navigation")
@@ -76,3 +82,20 @@ def test_when_the_script_never_arrives_the_menu_opens_out(demo_site, page):
     expect(menu.get_by_role("link", name="Search")).to_be_visible()
     assert not page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     page.screenshot(path="/tmp/find-shots/menu-without-script.png")
+
+
+def test_when_the_menu_script_does_not_start_the_menu_opens_out(demo_site, page):
+    """If hub.js runs but the menu's own script does not take charge of its button, the
+    button would do nothing: it goes, and every menu link shows."""
+    page.route(
+        "**/hub/js/hub.js",
+        lambda route: route.fulfill(
+            content_type="text/javascript", body='document.body.dataset.hubScriptRan = "";'
+        ),
+    )
+    page.set_viewport_size(PHONE)
+    page.goto(demo_site + "/events/")
+    menu = page.locator(".govuk-service-navigation__list")
+    expect(menu).to_be_visible()
+    expect(page.locator(".govuk-service-navigation__toggle")).to_have_count(0)
+    expect(menu.get_by_role("link", name="Search")).to_be_visible()
