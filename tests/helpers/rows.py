@@ -4,6 +4,14 @@ Loading the demo takes 15 to 25 seconds (wagtail-localize translates and publish
 The tests that want it (the `demo` and `demo_site` fixtures) load it the first time, keep every
 row of every table in memory, and later get the same rows back in well under a second, but
 only onto the database the demo was first loaded onto; onto any other, it is loaded again.
+
+What this relies on, and what would break it:
+- The rows name the demo's pictures and leaflets in this process's media folder, put there by
+  the first load; a test that deleted one of those files would break the modules after it.
+- Sequences are not written back: they never go back on PostgreSQL, so they are already past
+  every restored id. A test that reset them (reset_sequences=True) would break the next module.
+- On SQLite, values go out through Django's converters and back through sqlite3's adapters:
+  dates, datetimes and booleans round-trip; a TimeField would need an adapter here.
 """
 
 import hashlib
