@@ -44,7 +44,7 @@ class DemoSnapshot:
         if self.copy is not None and before == self.before:
             self.copy.backup(raw)
             return
-        self.demo_rows.put_in(connection)
+        self.demo_rows.put_in(connection, base=before)
         if self.copy is None:
             copy = sqlite3.connect(":memory:", check_same_thread=False)
             raw.backup(copy)
