@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Page, get_page_models
 from wagtail.url_routing import RouteResult
 
@@ -66,6 +67,17 @@ def find_page(request, path):
         {each.locale.language_code: each.get_url(request) for each in pages if is_public(each)},
     )
     return RouteResult(page.specific)
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, without the ``Content-Encoding: None`` it sends with a file
+    that has no encoding (its sendfile sets the header to its guess, even when that is None).
+    "None" is no content coding: a leaflet is sent as it is, so the header must be absent, or a
+    client or proxy that decodes what it is told may spoil or refuse the download."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
+    return response
 
 
 @require_GET

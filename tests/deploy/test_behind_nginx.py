@@ -130,6 +130,7 @@ def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_pr
     assert response.headers["Content-Type"] == "application/pdf"
     # Documents are always downloads, never opened as part of the site (hub/uploads.py).
     assert response.headers["Content-Disposition"] == 'attachment; filename="public.pdf"'
+    assert "Content-Encoding" not in response.headers  # sent as it is, by every client
 
     # Files only a draft, or only a page behind a login, uses: not found, by any route.
     for name in ("draft", "restricted"):

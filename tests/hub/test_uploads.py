@@ -257,3 +257,5 @@ def test_documents_are_served_as_downloads_the_browser_never_sniffs(comms_client
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="leaflet.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    # Sent as it is: no coding named (Wagtail's own view says "Content-Encoding: None").
+    assert "Content-Encoding" not in response
