@@ -6,9 +6,15 @@ compare text that holds one: a query with it fails deep inside a view (a 500).
 - A NUL byte in the path is refused with 400, for every page, file and feed at once.
 - A NUL byte in a query value (?q=, ?tag=, ?page=...) is dropped, so the search box still
   answers whatever was pasted into it.
+- A query with more values than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS) is refused with
+  400 here, in development too: Django's debug page would read the query again, and fail.
+
+Each refusal is the designed 400 page (templates/400.html).
 """
 
-from django.http import HttpResponseBadRequest, QueryDict
+from django.core.exceptions import SuspiciousOperation, TooManyFieldsSent
+from django.http import QueryDict
+from django.views.defaults import bad_request
 
 NUL = "\x00"
 
@@ -21,12 +27,13 @@ class RefuseNulBytesMiddleware:
 
     def __call__(self, request):
         if NUL in request.path:
-            return HttpResponseBadRequest(
-                "This address holds a character no web address can hold.",
-                content_type="text/plain; charset=utf-8",
-            )
-        if any(NUL in key or NUL in "".join(values) for key, values in request.GET.lists()):
-            request.GET = without_nul(request.GET)
+            return bad_request(request, SuspiciousOperation("A NUL byte in the path"))
+        try:
+            query = request.GET
+        except TooManyFieldsSent as too_many:
+            return bad_request(request, too_many)
+        if any(NUL in key or NUL in "".join(values) for key, values in query.lists()):
+            request.GET = without_nul(query)
         return self.get_response(request)
 
 

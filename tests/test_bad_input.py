@@ -124,6 +124,18 @@ def test_a_document_with_an_id_too_big_for_the_database_is_not_found(site, clien
 def test_a_page_address_with_a_nul_byte_is_a_bad_request(site, client):
     response = client.get("/guides/care%00proceedings/")
     assert response.status_code == 400
+    assert "There is a problem with this web address" in response.content.decode()
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "development"])
+def test_a_query_with_more_values_than_django_reads_is_a_bad_request(site, client, request, debug):
+    # In development too: Django's debug page read the query again, and failed with a 500.
+    request.getfixturevalue("settings").DEBUG = debug
+    too_many = "&".join(f"access=x{number}" for number in range(1500))
+    for address in ("/events/", "/search/"):
+        response = client.get(f"{address}?{too_many}")
+        assert response.status_code == 400, address
+        assert "There is a problem with this web address" in response.content.decode()
 
 
 def test_a_nul_byte_in_a_search_filter_is_dropped(site, client):

@@ -95,6 +95,12 @@ def isolate_numbers(value):
     return isolate_ltr_runs(value)
 
 
+@register.simple_tag
+def default_exit_url():
+    """Where Exit this page goes on a page drawn without the database (an error page)."""
+    return settings.HUB_EXIT_PAGE_URL
+
+
 @register.filter
 def language_dir(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"

@@ -7,6 +7,8 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
@@ -94,12 +96,48 @@ def test_a_missing_page_gets_the_designed_404_page(home, client):
     assert 'action="/search/"' in html
 
 
-def test_the_500_page_renders_without_a_request_context():
+@pytest.mark.parametrize(
+    "template, heading",
+    [
+        ("400.html", "There is a problem with this web address"),
+        ("403.html", "You cannot see this page"),
+        ("403_csrf.html", "Sorry, what you sent did not reach us"),
+        ("500.html", "Sorry, there is a problem with the service"),
+    ],
+)
+def test_each_error_page_is_designed_and_needs_neither_request_nor_database(template, heading):
     from django.template import loader
 
-    html = loader.get_template("500.html").render({})
-    assert "Sorry, there is a problem with the service" in html
+    with django_assert_no_queries():
+        html = loader.get_template(template).render({})
+    assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in html
     assert 'lang="en"' in html
+    assert "govuk-generic-header" in html
+    # A reader in danger can still leave at once, to the default safe site.
+    assert 'class="govuk-exit-this-page"' in html
+    assert 'href="https://www.bbc.co.uk/weather"' in html
+
+
+def test_a_parent_reviewer_who_opens_a_screen_not_for_them_is_told_plainly(people, client):
+    from tests.helpers.people import pass_second_factor
+
+    client.force_login(people["parent_a"])
+    pass_second_factor(client, people["parent_a"])
+    response = client.get("/admin/pages/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "You cannot see this page" in html
+    assert 'href="/admin/">Go to the drafts waiting for you</a>' in html
+
+
+def test_a_form_sent_without_its_security_token_is_refused_with_a_plain_page(home):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/", {"q": "court"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sorry, what you sent did not reach us" in html
+    assert "Nothing has been saved." in html
 
 
 def test_the_sitemap_lists_live_pages_and_not_drafts(home, client):
@@ -209,3 +247,14 @@ def test_models_and_migrations_agree():
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+class django_assert_no_queries(CaptureQueriesContext):  # noqa: N801 - used as a context manager
+    """No query at all (the database may be the thing that is down)."""
+
+    def __init__(self):
+        super().__init__(connection)
+
+    def __exit__(self, *exc):
+        super().__exit__(*exc)
+        assert not self.captured_queries, self.captured_queries
