@@ -13,6 +13,11 @@ that policy: Wagtail's admin templates still carry inline scripts and inline sty
 (wagtail#1288), so it keeps ``'unsafe-inline'`` for scripts and styles, and nothing else:
 no ``unsafe-eval``, no other site, ``object-src 'none'``, and frames only from the hub itself
 (the preview panel).
+
+**Previews** of a page (the editor's preview panel, the whole draft on a parent's review page)
+are public pages drawn inside the admin: Wagtail runs them through the middleware with the
+page's own address, so they get the public policy, except that the hub's own admin may show
+them in a frame (``frame-ancestors 'self'``).
 """
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -51,6 +56,9 @@ ADMIN = {
     "form-action": [SELF],
 }
 
+# A public page in the admin's frame (the preview panel, a parent's review page).
+PREVIEW = {**PUBLIC, "frame-ancestors": [SELF]}
+
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=(), "
     "payment=(), usb=()"
@@ -58,13 +66,16 @@ PERMISSIONS_POLICY = (
 
 
 class HubCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware with the admin's policy under the admin's addresses, and the
-    Permissions-Policy header on every answer."""
+    """django-csp's middleware with the admin's policy under the admin's addresses, the
+    preview's for previews, and the Permissions-Policy header on every answer."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path.startswith(ADMIN_PREFIXES):
-            parts.config = ADMIN
+        if not report_only and parts.config is None:
+            if getattr(request, "is_preview", False):
+                parts.config = PREVIEW
+            elif request.path.startswith(ADMIN_PREFIXES):
+                parts.config = ADMIN
         return parts
 
     def process_response(self, request, response):

@@ -202,8 +202,8 @@ def draft(request, task_state_id):
     response = shown.make_preview_request(
         request, shown.default_preview_mode, extra_request_attrs={"revision_id": revision.pk}
     )
-    # The preview runs through the middleware, which forbids framing; the review page (same
-    # site) shows it in a frame.
+    # The preview runs through the middleware, which forbids framing a public page; the review
+    # page (same site) shows it in a frame (its Content-Security-Policy: hub/headers.py).
     response["X-Frame-Options"] = "SAMEORIGIN"
     return response
 

@@ -13,6 +13,7 @@ from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from hub.bidi import isolate_ltr_runs
 from hub.furniture import furniture
+from hub.review.access import is_only_a_parent_reviewer
 from hub.topics import names as topic_names
 from hub.translation import reader
 
@@ -38,11 +39,14 @@ def site_navigation(context):
 
 @register.simple_tag(takes_context=True)
 def userbar_for_editors(context):
-    """Wagtail's user bar, for people who are signed in. For a reader with no session the
-    session is never opened, so their page stays the same for everyone and can be cached and
-    shared (hub/caching/middleware.py)."""
+    """Wagtail's user bar, for people who are signed in and edit. For a reader with no session
+    the session is never opened, so their page stays the same for everyone and can be cached
+    and shared (hub/caching/middleware.py). A parent reviewer never gets it: its "Go to Wagtail
+    admin" and accessibility checks are editors' tools, and the draft they read is the page."""
     request = context.get("request")
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    if is_only_a_parent_reviewer(request.user):
         return ""
     return wagtailuserbar(context)
 

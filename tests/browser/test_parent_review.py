@@ -65,6 +65,10 @@ def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with
     phone.get_by_role("button", name="Sign in").click()
     phone.wait_for_url(base + link)
     expect(phone.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
+    # The whole draft, in its frame, as readers will see it.
+    draft = phone.frame_locator("iframe.app-review__draft")
+    expect(draft.get_by_text("Draft – not on the website yet")).to_be_visible()
+    expect(draft.get_by_role("heading", level=1)).to_have_text("Letters go to both parents")
     assert_no_axe_violations(phone, "the review page")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 

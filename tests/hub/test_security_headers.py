@@ -29,6 +29,18 @@ def test_a_public_page_has_the_strict_policy_from_the_cache_too(client, home):
     assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
 
 
+def test_a_preview_is_a_public_page_only_the_hubs_own_admin_may_frame(home, rf, people):
+    # The editor's preview panel and a parent's review page show previews in a frame.
+    request = rf.get(f"/admin/pages/{home.pk}/edit/preview/")
+    request.user = people["comms"]
+    response = home.make_preview_request(request, home.default_preview_mode)
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+
+
 def test_no_public_page_has_an_inline_script(client, home):
     import re
 

@@ -230,10 +230,16 @@ def test_the_whole_draft_is_marked_as_not_on_the_website_yet(changed, people, cl
     client.force_login(people["parent_a"])
     response = client.get(review_url(changed) + "draft/")
     assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN"  # shown in the review page's frame
+    # Shown in the review page's frame: browsers obey both headers, and the policy's word wins.
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+    assert "script-src 'self';" in policy  # a public page's strict policy otherwise
     html = response.content.decode()
     assert "Draft – not on the website yet" in html
     assert "Letters to both parents" in html
+    # The page as readers will see it: no editors' user bar ("Go to Wagtail admin", checks).
+    assert "<wagtail-userbar" not in html
 
 
 def test_only_parent_reviewers_who_may_decide_reach_a_review(changed, people, client):
