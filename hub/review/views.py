@@ -126,6 +126,14 @@ def review(request, task_state_id):
         if not context["may_decide"]:
             raise PermissionDenied
         if form.is_valid():
+            if context["you_approved"]:
+                # Sent from a page opened before they approved (another tab): nothing to do,
+                # and they are told so, with their words, rather than told it is live.
+                return TemplateResponse(
+                    request,
+                    "review/review.html",
+                    {**context, "form": form, "unsent": form.cleaned_data["comment"].strip()},
+                )
             return decide(request, task_state, context, form)
     return TemplateResponse(request, "review/review.html", {**context, "form": form})
 

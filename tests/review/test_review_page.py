@@ -172,6 +172,23 @@ def test_approving_with_a_comment_records_it_and_says_what_comes_next(changed, p
     assert "govuk-notification-banner" not in client.get("/admin/parent-review/").content.decode()
 
 
+def test_approving_again_from_an_older_tab_says_so_and_gives_the_comment_back(
+    changed, people, client
+):
+    client.force_login(people["parent_a"])
+    approval = {"decision": "approve", "revision": changed.get_latest_revision().pk}
+    client.post(review_url(changed), {**approval, "comment": "Clear."})
+    response = client.post(review_url(changed), {**approval, "comment": "One more thought."})
+    assert response.status_code == 200
+    banner = soup_of(response).select_one(".govuk-notification-banner").get_text(" ", strip=True)
+    assert "You have already approved this version." in banner
+    assert "Your comment was not sent: One more thought." in banner
+    assert "on the website" not in banner
+    assert ParentReviewDecision.objects.get().comment == "Clear."
+    changed.refresh_from_db()
+    assert changed.current_workflow_state.status == "in_progress"  # still needs another parent
+
+
 def test_asking_for_changes_needs_a_comment(changed, people, client):
     client.force_login(people["parent_a"])
     response = client.post(
