@@ -21,7 +21,11 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == REQUEST_CHANGES and not cleaned.get("comment", "").strip():
+        if (
+            cleaned.get("decision") == REQUEST_CHANGES
+            and "comment" not in self.errors  # too long is said already: it is not missing
+            and not cleaned.get("comment", "").strip()
+        ):
             self.add_error(
                 "comment",
                 _("Say what needs to change, so the person who wrote it knows what to do."),

@@ -125,6 +125,15 @@ def review(request, task_state_id):
     if request.method == "POST":
         if not context["may_decide"]:
             raise PermissionDenied
+        if "back" in request.POST:
+            # "No, go back" from "Your approval is the last one needed": the decision again,
+            # with what they wrote.
+            form = DecisionForm(
+                initial={"revision": form["revision"].value(), "comment": form["comment"].value()}
+            )
+            return TemplateResponse(
+                request, "review/review.html", {**context, "form": form, "back_to_decide": True}
+            )
         if form.is_valid():
             if context["you_approved"]:
                 # Sent from a page opened before they approved (another tab): nothing to do,

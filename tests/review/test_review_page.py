@@ -230,6 +230,34 @@ def test_the_last_approval_asks_first_this_will_put_the_page_on_the_website_now(
     assert "it is on the website now" in banner
 
 
+def test_no_go_back_returns_to_the_decision_with_the_comment_kept(changed, people, client):
+    act(changed, people["parent_a"], "approve")
+    client.force_login(people["parent_b"])
+    approval = {"decision": "approve", "revision": changed.get_latest_revision().pk}
+    client.post(review_url(changed), {**approval, "comment": "Good, but…"})  # the question
+    response = client.post(review_url(changed), {**approval, "comment": "Good, but…", "back": "1"})
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one("#decide").get("data-hub-focus") is not None
+    assert soup.select_one("textarea#id_comment").get_text() == "Good, but…"
+    assert soup.select_one("input[name=revision]")["value"] == str(approval["revision"])
+    changed.refresh_from_db()
+    assert changed.title == "Letters to dads"  # nothing decided
+    assert ParentReviewDecision.objects.count() == 1
+
+
+def test_a_comment_too_long_is_refused_for_its_length_alone(changed, people, client):
+    client.force_login(people["parent_a"])
+    response = client.post(
+        review_url(changed),
+        {"decision": "reject", "comment": "x" * 2001, "revision": changed.get_latest_revision().pk},
+    )
+    errors = soup_of(response).select_one("#comment-error").get_text(" ", strip=True)
+    assert "at most 2000 characters" in errors
+    assert "Say what needs to change" not in errors
+    assert soup_of(response).select_one("textarea#id_comment").get_text() == "x" * 2001  # kept
+
+
 def test_a_decision_on_words_that_changed_meanwhile_is_not_saved(changed, people, client):
     read = changed.get_latest_revision().pk
     changed.title = "Changed again while the parent read"
