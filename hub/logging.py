@@ -150,12 +150,30 @@ class Formatter(logging.Formatter):
             fields.update(access_fields(record.args))
         else:
             fields["message"] = record.getMessage()
+        fields.update(extra_fields(record, fields))
         if record.exc_info:
             fields["exc_type"] = record.exc_info[0].__name__
             fields["traceback"] = self.formatException(record.exc_info)
         if self.output == "json":
             return json.dumps(fields, ensure_ascii=False, default=str)
         return " ".join(f"{key}={quote(value)}" for key, value in fields.items())
+
+
+# What every log record has; anything else on a record was passed as ``extra``.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
+
+
+def extra_fields(record, fields):
+    """The fields passed with ``extra=`` (an audit event and its account number, say). Plain
+    values only: Django passes the request itself, whose text holds the query string."""
+    return {
+        key: value
+        for key, value in vars(record).items()
+        if key not in _STANDARD
+        and key not in fields
+        and key not in ("request_id", "user_id")
+        and isinstance(value, str | int | float | bool)
+    }
 
 
 def access_fields(atoms):

@@ -46,9 +46,12 @@ def _real(user):
 
 def record(action, account, *, by=None, **data):
     """One event about ``account`` (a user, or None when no such account exists)."""
+    # In the log, the account by number only (docs/deploy.md, Logs); the admin's audit trail
+    # keeps the details.
     logger.info(
-        "security event",
-        extra={"event": action, "account": str(account or data.get("username", "")), **data},
+        "security event: %s",
+        action,
+        extra={"event": action, "account_id": account.pk if account is not None else "-"},
     )
     if account is not None:
         log(_real(account), action, user=by, data=data)

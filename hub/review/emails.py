@@ -86,6 +86,14 @@ def _send(template, recipients, context, actor=None):
 RETRY_AFTER_MINUTES = [1, 5, 15, 60]
 
 
+def recipient(address):
+    """Who an email was for, as the logs name people: by account number, never by address."""
+    found = (
+        get_user_model().objects.filter(email__iexact=address).values_list("pk", flat=True).first()
+    )
+    return f"user {found}" if found is not None else "an address with no account"
+
+
 @task(backend="email", queue_name="email")
 def deliver(subject, body, to, attempt=1):
     """Sends one email (a queued task, `manage.py db_worker`); on failure, logs a line and
@@ -94,12 +102,17 @@ def deliver(subject, body, to, attempt=1):
         send_mail(subject, body, None, [to])
     except Exception as error:  # any mail server problem: refused, timed out, unreachable
         if attempt > len(RETRY_AFTER_MINUTES):
-            logger.error("Gave up sending an email to %s after %d attempts: %s", to, attempt, error)
+            logger.error(
+                "Gave up sending an email to %s after %d attempts: %s",
+                recipient(to),
+                attempt,
+                error,
+            )
             return
         wait = RETRY_AFTER_MINUTES[attempt - 1]
         logger.warning(
             "Could not send an email to %s (attempt %d): %s; trying again in %d minutes",
-            to,
+            recipient(to),
             attempt,
             error,
             wait,

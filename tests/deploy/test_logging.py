@@ -131,6 +131,32 @@ def test_a_line_logged_in_a_request_names_the_request_and_the_users_number_only(
     assert "comms" not in stream.getvalue()  # neither the user name nor the email
 
 
+def test_a_security_event_names_what_happened_and_the_account_by_number(people):
+    from hub.accounts.audit import LOGIN_FAILED, record
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(Formatter(output="keyvalue"))
+    security = logging.getLogger("hub.security")
+    level = security.level
+    security.addHandler(handler)
+    security.setLevel(logging.INFO)
+    try:
+        record(LOGIN_FAILED, people["comms"], username="comms", address="203.0.113.9")
+        record(LOGIN_FAILED, None, username="nobody@example.org", address="203.0.113.9")
+    finally:
+        security.removeHandler(handler)
+        security.setLevel(level)
+    known, unknown = (parse_key_values(line) for line in stream.getvalue().splitlines())
+    assert (known["event"], known["account_id"]) == (LOGIN_FAILED, str(people["comms"].pk))
+    assert known["message"] == f"security event: {LOGIN_FAILED}"
+    assert (unknown["event"], unknown["account_id"]) == (LOGIN_FAILED, "-")
+    # By number only: no name, no email, no address.
+    assert "example.org" not in stream.getvalue()
+    assert "comms" not in stream.getvalue().replace("hub.accounts", "")
+    assert "203.0.113.9" not in stream.getvalue()
+
+
 def test_a_request_id_from_outside_that_could_forge_log_lines_is_replaced(client, home):
     forged = 'x" level=ERROR\nfake'
     response = client.get("/", headers={"X-Request-ID": forged})
