@@ -22,9 +22,11 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django_redis import get_redis_connection
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+from hub.caching.redis_client import rest
 from hub.translation.reader import reader_language
 from search.query import clean_query, search_terms
 
@@ -65,18 +67,21 @@ def count(query):
     terms = search_terms(clean_query(query), reader_language())
     if not terms or looks_personal(query):
         return
-    connection = redis()
-    if connection is None:
-        Query.get(terms).add_hit()
-        return
-    key = day_key(timezone.localdate())
     try:
+        connection = redis()
+        if connection is None:
+            Query.get(terms).add_hit()
+            return
+        key = day_key(timezone.localdate())
         with connection.pipeline() as pipe:
             pipe.hincrby(key, terms, 1)
             pipe.expire(key, KEEP_SECONDS)
             pipe.execute()
-    except RedisError as error:
+    except (RedisError, ConnectionInterrupted) as error:
         # The reader's results matter more than the count; hub.logging says it once a minute.
+        # A Redis that failed is left alone for a while (hub/caching/redis_client.py).
+        if isinstance(error, RedisError):
+            rest()
         logging.getLogger("hub.cache").warning("search not counted", exc_info=error)
 
 

@@ -58,7 +58,8 @@ def end_request(token):
 
 
 def advance():
-    """A new generation: everything cached so far is forgotten by every process."""
+    """A new generation: everything cached so far is forgotten by every process. Returns
+    whether the cache recorded it."""
     global _owed
     value = time.time_ns()
     try:
@@ -68,7 +69,11 @@ def advance():
     except Exception:
         _owed = True
     if _owed:
-        logger.error("A change could not empty the page cache: it will be tried again")
+        logger.error(
+            "A change could not empty the page cache: the web server tries again at each "
+            "request; after a command, run 'manage.py clear_page_cache' once the cache is back"
+        )
+    return not _owed
 
 
 # Entries filed under an old generation are never read again: they go after a day.

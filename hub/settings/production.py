@@ -55,7 +55,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {
                 # If Redis stops, pages are still served, built afresh, and hub.logging says
-                # so once a minute; a Redis that hangs is given half a second.
+                # so once a minute; a Redis that hangs is given half a second, and then left
+                # alone for 30 seconds by each process (hub/caching/redis_client.py).
+                "CLIENT_CLASS": "hub.caching.redis_client.BackOffClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,

@@ -1,6 +1,9 @@
 """What every page shares (menu, footer, settings) is worked out once per change, read from the
 shared cache once per process, and forgotten by every process when something changes."""
 
+import io
+
+import pytest
 from django.core.cache import cache
 
 from hub.caching import generation
@@ -41,3 +44,26 @@ def test_each_language_has_its_own_value():
     generation.remembered("answer", lambda: "English", "en")
 
     assert generation.remembered("answer", lambda: "Cymraeg", "cy") == "Cymraeg"
+
+
+def test_an_operator_can_make_every_process_forget_what_it_cached():
+    from django.core.management import call_command
+
+    before = generation.generation()
+    out = io.StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert generation.generation() != before
+    assert "Every cached page is forgotten" in out.getvalue()
+
+
+def test_clearing_the_cache_while_it_cannot_be_reached_says_so(monkeypatch):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the cache cannot be reached")
+
+    monkeypatch.setattr(generation.cache, "set", unreachable)
+    with pytest.raises(CommandError, match="nothing was forgotten"):
+        call_command("clear_page_cache")
+    monkeypatch.setattr(generation, "_owed", False)

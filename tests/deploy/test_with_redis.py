@@ -3,6 +3,7 @@ the shared cache, and a change made by another process (an approval in the admin
 go-live from cron) reaches every worker at once. A dead Redis slows the hub, never stops it."""
 
 import re
+import socket
 import subprocess
 import sys
 import warnings
@@ -99,6 +100,29 @@ def test_a_dead_redis_slows_the_hub_but_never_stops_it(guide, hub_behind_nginx):
     warnings_logged = [line for line in stack.app_log_lines() if '"logger": "hub.cache"' in line]
     # At most one line a minute from each of the two workers, not one per request.
     assert 1 <= len(warnings_logged) <= 2, warnings_logged
+
+
+@pytest.fixture
+def hanging_redis():
+    """An address that takes connections and never answers, as a Redis that hangs does (the
+    kernel completes each connection into the listen backlog; nothing ever reads it)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(200)
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+
+
+def test_a_redis_that_hangs_is_left_alone_and_pages_come_at_their_usual_pace(
+    guide, hub_behind_nginx, hanging_redis
+):
+    stack = hub_behind_nginx(REDIS_URL=hanging_redis)
+    for path in ("/", "/guides/", "/guides/care-proceedings/", "/search/?q=court") * 3:
+        # Each process waits once for the socket timeout (half a second), then backs off:
+        # before, each cache call waited, so a page took 10 seconds (the timeout here is 5).
+        response = requests.get(stack.url(path), headers={"Host": HOST}, verify=False, timeout=5)
+        assert response.status_code == 200, path
+    health = requests.get(stack.url("/healthz"), headers={"Host": HOST}, verify=False, timeout=5)
+    assert health.status_code == 200 and "degraded" in health.text
 
 
 def test_searches_are_counted_from_the_cache_without_writing_while_the_reader_waits(
