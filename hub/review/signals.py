@@ -32,8 +32,7 @@ def review_requested(sender, instance, user=None, **kwargs):
     hub/review/forms.py) and tell the parents, with what changed since the last round."""
     if not is_parent_review(instance):
         return
-    note = RevisionNote.objects.filter(revision_id=instance.revision_id).first()
-    summary = note.change_summary if note else ""
+    summary = notes_for_the_round(instance, instance.revision_id)
     ReviewRound.objects.update_or_create(task_state=instance, defaults={"change_summary": summary})
     emails.review_requested(
         instance,
@@ -43,15 +42,50 @@ def review_requested(sender, instance, user=None, **kwargs):
     )
 
 
-def _changed_since_last_round(task_state):
-    """The labels of what changed since parents last read the draft (for a new round)."""
-    previous = (
+def _previous_round(task_state):
+    return (
         TaskState.objects.filter(workflow_state=task_state.workflow_state)
         .exclude(pk=task_state.pk)
         .exclude(revision__isnull=True)
         .order_by("-started_at", "-pk")
         .first()
     )
+
+
+def notes_for_the_round(task_state, up_to_revision_id):
+    """The author's notes on every revision saved since parents last had the draft (or, in a
+    first round, since the page was last published), in order: a note saved with "Save draft"
+    is sent with the draft, however it is sent on later, and one saved while parents review it
+    reaches them too. Within the length of a round's summary."""
+    state = task_state.workflow_state
+    revisions = Revision.objects.filter(
+        base_content_type_id=state.base_content_type_id,
+        object_id=state.object_id,
+        pk__lte=up_to_revision_id,
+    )
+    previous = _previous_round(task_state)
+    if previous is not None:
+        revisions = revisions.filter(pk__gt=previous.revision_id)
+    else:
+        live = getattr(state.content_object, "live_revision_id", None)
+        if live is not None and live < up_to_revision_id:
+            revisions = revisions.filter(pk__gt=live)
+    notes = []
+    for note in (
+        RevisionNote.objects.filter(revision__in=revisions)
+        .order_by("revision_id")
+        .values_list("change_summary", flat=True)
+    ):
+        if note not in notes:
+            notes.append(note)
+    summary = " · ".join(notes)
+    limit = ReviewRound._meta.get_field("change_summary").max_length
+    return summary if len(summary) <= limit else summary[: limit - 1] + "…"
+
+
+def _changed_since_last_round(task_state):
+    """The labels of what changed since parents last read the draft (for a new round)."""
+    previous = _previous_round(task_state)
     if previous is None or previous.revision_id == task_state.revision_id:
         return []
     obj = task_state.revision.as_object()
@@ -96,10 +130,20 @@ def keep_the_authors_note(sender, instance, raw=False, **kwargs):
     if raw or made_from is None:
         return
     summary = getattr(made_from, "_hub_change_summary", "")
-    if summary:
-        RevisionNote.objects.update_or_create(
-            revision=instance, defaults={"change_summary": summary}
-        )
+    if not summary:
+        return
+    RevisionNote.objects.update_or_create(revision=instance, defaults={"change_summary": summary})
+    # Saved while parents review the draft: the round they are reading says it too.
+    for task_state in TaskState.objects.filter(
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+        status=TaskState.STATUS_IN_PROGRESS,
+    ):
+        if is_parent_review(task_state):
+            ReviewRound.objects.update_or_create(
+                task_state=task_state,
+                defaults={"change_summary": notes_for_the_round(task_state, instance.pk)},
+            )
 
 
 def connect():

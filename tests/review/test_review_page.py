@@ -343,3 +343,23 @@ def test_the_author_says_what_changed_when_sending_and_parents_read_it(
     client.force_login(people["comms"])
     editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     assert 'name="change_summary" value="Named' not in editor
+
+
+def test_a_note_saved_with_a_draft_goes_with_it_and_one_saved_during_review_reaches_parents(
+    home, people, client
+):
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Creche")
+    story.save_revision().publish()
+    story.title = "Creche at every forum"
+    story._hub_change_summary = "Said the creche is at every forum"
+    story.save_revision(user=people["comms"])  # "Save draft", with the note
+    story._hub_change_summary = ""
+    submit(story, people["comms"])  # sent later, the line empty again
+    client.force_login(people["parent_a"])
+    assert "“Said the creche is at every forum”" in client.get(review_url(story)).content.decode()
+
+    story.said_summary = "No need to book the creche."
+    story._hub_change_summary = "Added that you do not need to book"
+    story.save_revision(user=people["comms"])  # an edit while parents review it
+    html = client.get(review_url(story)).content.decode()
+    assert "Said the creche is at every forum · Added that you do not need to book" in html
