@@ -39,42 +39,18 @@ logconfig_dict = logging_config(
 )
 
 
-# A reload (``systemctl reload``: SIGHUP) starts new workers and lets the old ones finish. The
-# new workers must import the new code: they are forked from this master process, so it keeps
-# none of the hub's modules (only the logging set-up made from hub.logging above) and never
-# sets Django up. The system checks run in a worker instead: the first one of each start and
-# of each reload, so a missed step of an upgrade is in the log at once.
-
-
-def forget_the_hubs_modules():
-    for name in [name for name in sys.modules if name == "hub" or name.startswith("hub.")]:
-        del sys.modules[name]
-
-
-forget_the_hubs_modules()
-
-
 def when_ready(server):
-    server.hub_checks_due = True
-
-
-def on_reload(server):
-    server.hub_checks_due = True
-
-
-def pre_fork(server, worker):
-    forget_the_hubs_modules()  # gunicorn's logging set-up, read again on reload, imports them
-    worker.hub_runs_checks = getattr(server, "hub_checks_due", False)
-    server.hub_checks_due = False
-
-
-def post_worker_init(worker):
-    """Runs Django's system checks in the first worker of a start or reload, so a missed
-    deploy step (translations not compiled, say) is in the log rather than found by a reader."""
-    if not worker.hub_runs_checks:
-        return
+    """Runs Django's system checks once at start-up, so a missed deploy step (translations
+    not compiled, say) is in the log at once rather than found by a reader."""
+    import django
     from django.core import checks
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.production")
+    django.setup()
+    from django.db import connections
+
     for message in checks.run_checks(include_deployment_checks=False):
-        log = worker.log.error if message.is_serious() else worker.log.warning
+        log = server.log.error if message.is_serious() else server.log.warning
         log("System check %s: %s %s", message.id, message.msg, message.hint or "")
+    # Workers are forked from this process: they must not share its database connections.
+    connections.close_all()

@@ -102,9 +102,8 @@ def main_config(folder, site):
 class Stack:
     """gunicorn and nginx, started; ``url(path)`` is https through nginx."""
 
-    def __init__(self, tmp_path, static_root, nginx, env=None, root=ROOT):
+    def __init__(self, tmp_path, static_root, nginx, env=None):
         self.tmp = tmp_path
-        self.root = root  # the project's folder gunicorn runs from
         self.extra_env = env or {}
         self.static_root = static_root
         self.nginx_binary = nginx
@@ -138,10 +137,7 @@ class Stack:
         # production's cache table (used when there is no Redis) is not there yet.
         if not env.get("REDIS_URL"):
             subprocess.run(
-                [sys.executable, "manage.py", "createcachetable"],
-                cwd=self.root,
-                env=env,
-                check=True,
+                [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True
             )
         command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
         self.spawn(command, env, self.app_log)
@@ -189,7 +185,7 @@ class Stack:
     def spawn(self, command, env, log):
         process = subprocess.Popen(
             command,
-            cwd=self.root,
+            cwd=ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=log.open("ab"),
