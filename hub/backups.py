@@ -253,6 +253,7 @@ def restore_backup(archive, force=False, log=print):
             "Restore into a new, empty database and media folder, or run again with --force "
             "to replace what is there."
         )
+    check_writable(media_root)
     # The database comes first in the archive: if it cannot be loaded, no file has changed.
     with tempfile.TemporaryDirectory(prefix="hub-restore-") as scratch:
         with tarfile.open(archive, "r:gz") as tar:
@@ -261,21 +262,47 @@ def restore_backup(archive, force=False, log=print):
                     continue  # read already
                 source = tar.extractfile(member)
                 if member.name.startswith(MEDIA):
-                    target = media_root / member.name[len(MEDIA) :]
-                else:
-                    target = Path(scratch) / member.name
-                target.parent.mkdir(parents=True, exist_ok=True)
+                    restore_file(source, media_root / member.name[len(MEDIA) :])
+                    continue
+                target = Path(scratch) / member.name
                 with open(target, "wb") as out:
                     shutil.copyfileobj(source, out, CHUNK)
-                if member.name == DATABASE_FILES[vendor]:
-                    log(f"Restoring the {VENDOR_NAMES[vendor]} database…")
-                    load_database(target, replace=bool(tables))
+                log(f"Restoring the {VENDOR_NAMES[vendor]} database…")
+                load_database(target, replace=bool(tables))
     log(f"Restored {len(manifest['members']) - 1} media files into {media_root}.")
     # Cached answers (which files are public, for one) describe the database before.
     cache.clear()
     log("Rebuilding the search index…")
     call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     return manifest
+
+
+def check_writable(media_root):
+    """Before anything changes: the media folder must take files, or the restore would stop
+    half-way, with the database restored and the files not."""
+    try:
+        media_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=media_root):
+            pass
+    except OSError as error:
+        raise BackupError(
+            f"Nothing was restored: the media folder {media_root} cannot be written "
+            f"({error.strerror or error}). Let the account that runs the restore write to it "
+            "(or set MEDIA_ROOT to a folder it can write), then run the restore again."
+        ) from None
+
+
+def restore_file(source, target):
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as out:
+            shutil.copyfileobj(source, out, CHUNK)
+    except OSError as error:
+        raise BackupError(
+            f"The database was restored, but not every uploaded file: {target} could not be "
+            f"written ({error.strerror or error}). Put that right (space on the disk, who owns "
+            "the folder), then run the restore again with --force to restore it all."
+        ) from None
 
 
 def load_database(source, replace):

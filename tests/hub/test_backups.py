@@ -392,6 +392,36 @@ def test_restore_refuses_a_backup_of_the_other_kind_of_database(tmp_path):
     )
 
 
+@pytest.mark.django_db
+def test_restore_into_a_media_folder_it_cannot_write_changes_nothing(archive, settings, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    settings.MEDIA_ROOT = str(blocker / "media")
+    tables = connection.introspection.table_names()
+    assert restore_error(archive, force=True).startswith(
+        f"Nothing was restored: the media folder {blocker / 'media'} cannot be written (Not a "
+        "directory)."
+    )
+    assert connection.introspection.table_names() == tables
+
+
+@pytest.mark.django_db
+def test_a_file_that_cannot_be_written_after_the_database_says_so_and_how_to_finish(
+    archive, settings, tmp_path, monkeypatch
+):
+    loaded = []
+    monkeypatch.setattr(backups, "load_database", lambda source, replace: loaded.append(source))
+    settings.MEDIA_ROOT = str(tmp_path / "restored-media")
+    (tmp_path / "restored-media" / "documents" / "rights.pdf").mkdir(parents=True)
+    assert restore_error(archive, force=True) == (
+        "The database was restored, but not every uploaded file: "
+        f"{tmp_path / 'restored-media' / 'documents' / 'rights.pdf'} could not be written (Is a "
+        "directory). Put that right (space on the disk, who owns the folder), then run the "
+        "restore again with --force to restore it all."
+    )
+    assert len(loaded) == 1
+
+
 def test_a_refused_restore_exits_non_zero_with_a_message_and_no_traceback(tmp_path):
     result = manage(
         "restore",
