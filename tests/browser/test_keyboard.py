@@ -55,6 +55,27 @@ def test_the_menu_opens_from_the_keyboard_on_a_phone(demo_site, page):
     expect(page).to_have_url(demo_site + "/guides/")
 
 
+def test_escape_folds_the_phone_menu_and_returns_to_its_button(demo_site, page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(demo_site + "/")
+    toggle = page.get_by_role("button", name="Menu")
+    tab_to(page, r"^Menu$")
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    tab_to(page, r"^Guides$")
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Guides", exact=True)).to_be_hidden()
+    expect(toggle).to_be_focused()
+
+
+def test_the_menu_is_one_landmark_named_once(demo_site, page):
+    page.goto(demo_site + "/")
+    named_menu = page.locator("[aria-label='Menu']")
+    expect(named_menu).to_have_count(1)
+    expect(named_menu).to_have_js_property("tagName", "NAV")
+
+
 def test_exit_this_page_is_reached_by_tab_and_leaves_at_once(demo_site, page):
     page.goto(demo_site + "/guides/child-protection-and-care-proceedings/")
     tab_to(page, r"Exit this page")

@@ -1,5 +1,6 @@
 import { ExitThisPage, createAll, initAll } from "../../js/govuk-frontend.min.js";
 import { ExitWithoutTrail } from "./exit-this-page.js";
+import { closeMenuOnEscape } from "./menu.js";
 import { keepSearchesPrivate } from "./search-privacy.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
@@ -13,5 +14,6 @@ initAll({
 });
 // enable-js.js falls back to the page without JavaScript if this line never runs.
 document.body.dataset.hubScriptRan = "";
+closeMenuOnEscape();
 enhanceSearchBoxes();
 keepSearchesPrivate();
