@@ -242,3 +242,16 @@ def test_an_urdu_event_keeps_its_postcode_and_the_phone_number_left_to_right(dem
     html = client.get(event.url).content.decode()
     assert f'<bdi dir="ltr">{event.public_venue.postcode}</bdi>' in html
     assert 'href="tel:03000000000" dir="ltr">0300 000 0000</a>' in html
+
+
+def test_the_contact_pages_phone_number_can_be_tapped_to_call_in_every_language(demo, client):
+    from bs4 import BeautifulSoup
+
+    from home.models import StandardPage
+
+    pages = StandardPage.objects.live().filter(slug="contact")
+    assert pages.filter(locale__language_code="en").exists()
+    for page in pages:
+        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        links = html.select("main a[href='tel:03000000000']")
+        assert [link.get_text() for link in links] == ["0300 000 0000"], page.locale
