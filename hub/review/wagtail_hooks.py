@@ -81,6 +81,18 @@ def only_people_who_may_move_see_the_move_confirmation(request, page, destinatio
         raise PermissionDenied
 
 
+@hooks.register("construct_page_action_menu")
+def one_way_back_to_parents_after_changes_are_asked_for(menu_items, request, context):
+    """Once parents ask for changes, comms send the changed draft back with one button,
+    Wagtail's "Resubmit" (here "Send the changes to parents"): it keeps the review, so parents
+    see the comments they made before. "Restart workflow" would start a new review without them,
+    and two buttons that both send the draft to parents leave comms guessing."""
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        menu_items[:] = [item for item in menu_items if item.name != "action-restart-workflow"]
+
+
 @hooks.register("before_serve_document")
 def documents_only_drafts_use_are_not_public(document, request):
     files.check_document_is_public(document, request)

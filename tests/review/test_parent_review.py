@@ -212,3 +212,16 @@ def test_a_task_cannot_be_set_to_need_no_approvals(people, client):
     assert response.status_code == 200  # the form comes back with its error
     task.refresh_from_db()
     assert task.approvals_required == 2
+
+
+def test_after_parents_ask_for_changes_comms_have_one_button_to_send_them_back(
+    draft, people, client
+):
+    submit(draft, people["comms"])
+    edit = f"/admin/pages/{draft.pk}/edit/"
+    client.force_login(people["comms"])
+    act(draft, people["parent_a"], "reject", comment="Please say who to call.")
+    needs_changes = client.get(edit).content.decode()
+    assert "Send the changes to parents" in needs_changes
+    assert "Send to parent review again" not in needs_changes
+    assert "Resubmit" not in needs_changes
