@@ -237,3 +237,18 @@ def test_a_venue_still_in_review_gives_no_booking_contact(events, client):
     settings.save()
     event = EventPageFactory(parent=events, venue=VenueFactory(phone="01632 960 999", live=False))
     assert booking_links(client.get(event.url).content.decode()) == ["tel:03000000000"]
+
+
+def test_times_read_midday_not_12_pm_and_say_the_number_of_places(events, client):
+    event = EventPageFactory(
+        parent=events,
+        title="Lunch and chat",
+        start=london(2031, 3, 4, 12),
+        end=london(2031, 3, 4, 14),
+        places=20,
+    )
+    html = re.sub(r"\s+", " ", client.get(event.url).content.decode())
+    assert "Tuesday 4 March 2031, midday</time> to <time" in html
+    assert "2 p.m.</time>" in html
+    assert "p.m." not in html.split("Tuesday 4 March 2031, ")[1][:10]
+    assert re.search(r"Number of places</dt>\s*<dd[^>]*>20</dd>", html)
