@@ -115,10 +115,13 @@ def review(request, task_state_id):
     """GET: the review page. POST: a decision (approve or ask for changes)."""
     task_state, finished = waiting_state(request, task_state_id)
     if finished:
+        # A decision sent from a page opened before the review finished (another tab, or a
+        # parent who took their time) is not saved: they are told so, and get their words back.
+        unsent = request.POST.get("comment", "").strip() if request.method == "POST" else None
         return TemplateResponse(
             request,
             "review/finished.html",
-            {"task_state": task_state, "object": reviewed_object(task_state)},
+            {"task_state": task_state, "object": reviewed_object(task_state), "unsent": unsent},
         )
     context = review_context(task_state, request.user, request)
     form = DecisionForm(request.POST or None, initial={"revision": context["revision"].pk})

@@ -304,6 +304,27 @@ def test_a_link_from_an_older_email_says_the_review_has_finished(changed, people
     assert "Enough parents approved “Letters to both parents”." in response.content.decode()
 
 
+def test_asking_for_changes_after_the_review_finished_says_so_and_gives_the_words_back(
+    changed, people, client
+):
+    url = review_url(changed)
+    revision = changed.get_latest_revision().pk
+    client.force_login(people["parent_c"])
+    assert client.get(url).status_code == 200  # parent C opens the review, then waits
+    act(changed, people["parent_a"], "approve")
+    act(changed, people["parent_b"], "approve")
+    response = client.post(
+        url,
+        {"decision": "reject", "revision": revision, "comment": "Please <b>say</b> who to call."},
+    )
+    assert response.status_code == 200
+    banner = soup_of(response).select_one(".govuk-notification-banner").get_text(" ", strip=True)
+    assert "Your decision was not saved: the review had finished before you sent it." in banner
+    assert "Here it is, so you can keep it: Please <b>say</b> who to call." in banner
+    assert "Enough parents approved “Letters to both parents”." in response.content.decode()
+    assert not ParentReviewDecision.objects.filter(decision="changes_requested").exists()
+
+
 def test_the_email_link_takes_a_signed_out_parent_to_sign_in_then_to_the_review(
     changed, people, client
 ):
