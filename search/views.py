@@ -316,13 +316,16 @@ def search(request):
     selected_type = request.GET.get("type", "")
     if selected_type not in TYPES:
         selected_type = ""
-    slug = request.GET.get("tag", "")[:100]
-    tag = Tag.objects.filter(slug=slug).first() if slug else None
+    # Only a topic the filter offers: one no public page carries (a draft's, say) would show
+    # "Any topic" over no results.
+    used_topics = remembered("used-topics", _used_topics)
+    slug = request.GET.get("tag", "")
+    tag = next((topic for topic in used_topics if topic.slug == slug), None) if slug else None
     context = {
         "search_query": query,
         "types": [(key, label) for key, (label, _models) in TYPES.items()],
         "selected_type": selected_type,
-        "tags": remembered("used-topics", _used_topics),
+        "tags": used_topics,
         "selected_tag": tag.slug if tag else "",
         "filtered": bool(selected_type or tag),
         "results": None,

@@ -94,6 +94,15 @@ def test_filters_narrow_by_type_and_topic_and_combine(site, client):
     assert html.status_code == 200 and len(titles(client, q="court", type="nonsense")) == 4
 
 
+def test_a_topic_no_public_page_carries_is_not_applied_as_a_filter(site, client):
+    draft = GuidePageFactory(parent=site["guide"].get_parent(), title="Court draft", live=False)
+    draft.tags.add("draft-only")
+    draft.save_revision()
+    html = client.get("/search/", {"q": "court", "tag": "draft-only"}).content.decode()
+    assert "4 results for" in html
+    assert 'value="draft-only"' not in html and "Clear filters" not in html
+
+
 def test_filters_are_kept_in_pagination_links(site, client):
     for number in range(12):
         GuidePageFactory(parent=site["guide"].get_parent(), title=f"Court guide {number}")
