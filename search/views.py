@@ -328,6 +328,7 @@ def search(request):
         "tags": used_topics,
         "selected_tag": tag.slug if tag else "",
         "filtered": bool(selected_type or tag),
+        "nothing_typed": "q" in request.GET and not query,
         "results": None,
         "now": timezone.now(),
     }

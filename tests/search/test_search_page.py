@@ -194,3 +194,18 @@ def test_words_found_only_in_the_body_still_count_as_every_word_found(site, clie
     html = client.get("/search/", {"q": "judge decides"}).content.decode()
     assert "some of them" not in html
     assert titles(client, q="judge decides") == ["Care proceedings in court"]
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_searching_with_nothing_typed_asks_for_words(home, client, typed):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/search/", {"q": typed}).content, "html.parser")
+    assert html.title.get_text().startswith("Error: Search")
+    error = html.select_one("#search-q-error")
+    assert error.get_text(" ", strip=True) == "Error: Type a word or words to search for"
+    assert html.select_one("#search-q")["aria-describedby"] == "search-q-error"
+
+
+def test_the_search_page_opened_from_a_link_shows_no_error(home, client):
+    assert "govuk-error-message" not in client.get("/search/").content.decode()
