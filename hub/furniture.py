@@ -98,7 +98,7 @@ def _furniture(site, hub, request):
         and is_public(page)
     ]
     return {
-        **_home(root, homes, language, request),
+        **_home(root, homes, language, request, hub),
         "menu": [
             {"title": page.title, "url": page.get_url(request=request), "page": page}
             for page in filter(None, (shown(section.pk) for section in menu))
@@ -110,7 +110,7 @@ def _furniture(site, hub, request):
     }
 
 
-def _home(root, homes, language, request):
+def _home(root, homes, language, request, hub):
     """The home page shown (its tagline and contact hours are in every header and footer),
     every language's home page for the switcher, and where addresses are served from."""
     served = next(
@@ -126,7 +126,10 @@ def _home(root, homes, language, request):
             name.removeprefix("home_"): value
             for name, value in vars(shown).items()
             if name.startswith("home_")
-        },
+        }
+        # The site's name in the reader's language: the home page's title for search engines,
+        # where the source home page's is the organisation's name (so its translation is too).
+        | {"name": shown.seo_title if root.seo_title.strip() == hub.organisation_name else ""},
         "home_url": shown.get_url(request=request) or "/",
         # Not an alias: wagtail-localize makes one of the home page when a page under it is
         # translated first, and it shows the English words.

@@ -609,7 +609,8 @@ STANDARD_PAGES = [
             (
                 "paragraph",
                 p(
-                    'Phone <a href="tel:03000000000">0300 000 0000</a>, Monday to Friday, 9am to 5pm.',
+                    'Phone <a href="tel:03000000000">0300 000 0000</a>, '
+                    "Monday to Friday, 9am to 5pm.",
                     'Email <a href="mailto:partnership@example.org">partnership@example.org</a>. '
                     "We reply within 2 working days.",
                 ),

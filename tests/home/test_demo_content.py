@@ -255,3 +255,26 @@ def test_the_contact_pages_phone_number_can_be_tapped_to_call_in_every_language(
         html = BeautifulSoup(client.get(page.url).content, "html.parser")
         links = html.select("main a[href='tel:03000000000']")
         assert [link.get_text() for link in links] == ["0300 000 0000"], page.locale
+
+
+@pytest.mark.parametrize(
+    "language, name",
+    [
+        ("en", "Kingsbrook Parent Partnership"),
+        ("cy", "Partneriaeth Rhieni Kingsbrook"),
+        ("ur", "کنگزبروک پیرنٹ پارٹنرشپ"),
+    ],
+)
+def test_every_page_names_the_site_in_the_readers_language(demo, client, language, name):
+    from bs4 import BeautifulSoup
+
+    english = GuidePage.objects.get(
+        slug="child-protection-and-care-proceedings", locale__language_code="en"
+    )
+    guide = GuidePage.objects.live().get(
+        translation_key=english.translation_key, locale__language_code=language
+    )
+    html = BeautifulSoup(client.get(guide.url).content.decode(), "html.parser")
+    assert html.title.get_text(strip=True) == f"{guide.title} – {name}"
+    assert html.select_one(".govuk-generic-header__homepage-link").get_text(strip=True) == name
+    assert html.select_one("meta[property='og:site_name']")["content"] == name
