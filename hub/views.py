@@ -10,6 +10,7 @@ from wagtail.url_routing import RouteResult
 
 from hub.furniture import furniture
 from hub.public import is_public
+from hub.review.files import FILE_CACHE_CONTROL
 
 
 def serve_page(request, path):
@@ -77,6 +78,8 @@ def serve_document(request, document_id, document_filename):
     response = wagtail_serve_document(request, document_id, document_filename)
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
+    if response.status_code == 200:
+        response["Cache-Control"] = FILE_CACHE_CONTROL
     return response
 
 

@@ -229,6 +229,12 @@ def check_document_is_public(document, request):
         raise Http404("No such document")
 
 
+# Every uploaded file the hub lets through: browsers may keep it a few minutes, shared caches
+# never (a file stops being public when the last public page using it is unpublished). In
+# production nginx sends the bytes and passes this header on (deploy/nginx).
+FILE_CACHE_CONTROL = "private, max-age=300"
+
+
 @require_safe
 def serve_media(request, path):
     """Uploaded files (MEDIA_URL): images and their renditions, for those who may see them.
@@ -260,6 +266,7 @@ def serve_media(request, path):
             raise Http404
         response = FileResponse(storage.open(path, "rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = FILE_CACHE_CONTROL
     return response
 
 

@@ -131,6 +131,9 @@ def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_pr
     # Documents are always downloads, never opened as part of the site (hub/uploads.py).
     assert response.headers["Content-Disposition"] == 'attachment; filename="public.pdf"'
     assert "Content-Encoding" not in response.headers  # sent as it is, by every client
+    # One Cache-Control for each file, the hub's: nginx passes it on after X-Accel-Redirect.
+    for url in (rendition.url, image.file.url, document.url):
+        assert get(stack, url).raw.headers.getlist("Cache-Control") == ["private, max-age=300"]
 
     # Files only a draft, or only a page behind a login, uses: not found, by any route.
     for name in ("draft", "restricted"):
