@@ -173,6 +173,29 @@ def parent_approved(task_state, reviewer, comment, approvals, needed):
     )
 
 
+def approval_no_longer_counts(task_state, editor=None):
+    """The draft changed while parents review it: each parent who approved the words before
+    the change hears that their approval was for those words, and is asked to read it again.
+    Called before the review follows the new revision, so only the first change after an
+    approval sends this."""
+    User = get_user_model()
+    approvers = User.objects.filter(
+        parent_decisions__task_state=task_state,
+        parent_decisions__revision_id=task_state.revision_id,
+        parent_decisions__decision=APPROVED,
+    )
+    _send(
+        "approval_no_longer_counts",
+        set(approvers),
+        {
+            **_describe(task_state.workflow_state.content_object),
+            "editor": editor or task_state.workflow_state.requested_by,
+            "review_url": review_url(task_state),
+        },
+        actor=editor,
+    )
+
+
 def review_finished(workflow_state, task_state, user=None):
     """Enough parents approved: the author and every parent who took part hear it is live
     (or when it will be)."""

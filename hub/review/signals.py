@@ -113,11 +113,16 @@ def follow_the_latest_revision(sender, instance, created=False, raw=False, **kwa
     """
     if not created or raw:
         return
-    TaskState.objects.filter(
+    following = TaskState.objects.filter(
         workflow_state__base_content_type_id=instance.base_content_type_id,
         workflow_state__object_id=instance.object_id,
         status=TaskState.STATUS_IN_PROGRESS,
-    ).exclude(revision=instance).update(revision=instance)
+    ).exclude(revision=instance)
+    for task_state in following:
+        # Parents who approved the words before this change hear that it no longer counts.
+        if is_parent_review(task_state):
+            emails.approval_no_longer_counts(task_state, editor=instance.user)
+    following.update(revision=instance)
 
 
 def keep_the_authors_note(sender, instance, raw=False, **kwargs):

@@ -41,6 +41,13 @@ def rounds_of(task_state):
     by_state = {}
     for decision in decisions:
         by_state.setdefault(decision.task_state_id, []).append(decision)
+    for state in states:
+        # An approval of words that have changed since (the review follows the latest draft).
+        for decision in by_state.get(state.pk, []):
+            decision.of_earlier_words = (
+                decision.decision == ParentReviewDecision.Decision.APPROVED
+                and decision.revision_id != state.revision_id
+            )
     rounds = []
     for number, state in enumerate(states, start=1):
         round_ = getattr(state, "review_round", None)

@@ -113,6 +113,25 @@ def test_a_request_for_changes_reaches_the_author_and_the_parents_who_approved(s
     assert "you will be asked to read it again" in sent["parent_a"].body
 
 
+def test_a_parent_who_approved_hears_when_the_words_change_and_only_once(story, people, mail):
+    submit(story, people["comms"])
+    act(story, people["parent_a"], "approve")
+
+    def edit(title):
+        story.title = title
+        story.save_revision(user=people["comms"])
+
+    sent = mail(edit, "Letters to every parent")
+    assert set(sent) == {"parent_a"}
+    message = sent["parent_a"]
+    assert message.subject == "Changed after you approved it: Letters to dads"
+    assert 'Comms changed "Letters to dads" after you approved it.' in message.body
+    assert "so it does not count now" in message.body
+    state = story.current_workflow_task_state
+    assert f"http://testserver/admin/parent-review/{state.pk}/" in message.body
+    assert mail(edit, "Letters to both parents") == {}  # their approval was already undone
+
+
 def test_people_without_an_email_address_or_no_longer_active_are_skipped(story, people, mail):
     people["parent_a"].email = ""
     people["parent_a"].save()

@@ -189,6 +189,20 @@ def test_approving_again_from_an_older_tab_says_so_and_gives_the_comment_back(
     assert changed.current_workflow_state.status == "in_progress"  # still needs another parent
 
 
+def test_an_approval_of_words_that_changed_since_is_shown_as_not_counting(
+    changed, people, client
+):
+    act(changed, people["parent_a"], "approve", comment="Clear.")
+    changed.title = "Letters to every parent"
+    changed.save_revision(user=people["comms"])
+    client.force_login(people["parent_b"])
+    html = soup_of(client.get(review_url(changed)))
+    decision = html.select_one(".app-round__decision").get_text(" ", strip=True)
+    assert decision == (
+        "Parent_A approved the words before they changed (this does not count now): “Clear.”"
+    )
+
+
 def test_asking_for_changes_needs_a_comment(changed, people, client):
     client.force_login(people["parent_a"])
     response = client.post(
