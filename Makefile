@@ -49,7 +49,7 @@ run: $(STAMP)-run assets messages
 	@echo "  The hub:   http://127.0.0.1:$(PORT)/"
 	@echo "  The admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 /usr/bin/chromium:
 	@echo "Installing Debian's Chromium for the browser tests…"
