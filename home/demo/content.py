@@ -937,7 +937,7 @@ STORIES = [
         "Reports now arrive before conferences",
         "We often got the social worker's report the night before the conference, or in the "
         "room. There was no time to read it or to get advice.",
-        "The parents' group",
+        "the parents' group",
         14,
         p(
             "Conference reports are now shared with parents at least 3 working days before the "
@@ -958,7 +958,7 @@ STORIES = [
         "A short video about your first conference",
         "Nobody explained what a conference would be like. A video would help parents know what "
         "to expect before they walk in.",
-        "The parents' group",
+        "the parents' group",
         18,
         p(
             "Parents wrote and appeared in a short video that explains the first child protection "
@@ -991,7 +991,7 @@ STORIES = [
         "Less time outside the room at conferences",
         "When confidential information came up, parents were sent out of the room, sometimes "
         "for a long time. It felt like we were being talked about behind our backs.",
-        "The parents' group",
+        "the parents' group",
         10,
         p(
             "Chairs now go through confidential information before the conference and share what "
@@ -1025,7 +1025,7 @@ STORIES = [
         "Child protection conferences in the evening",
         "Working parents lose pay to go to conferences in the day. Could they be held in the "
         "evening?",
-        "The parents' forum",
+        "the parents' forum",
         6,
         p("We looked at holding conferences in the evening with the people who need to be there."),
         "not_possible",
@@ -1042,7 +1042,7 @@ STORIES = [
         "A plain-words guide to care proceedings",
         "The information we were given was full of legal words. We want a guide written by "
         "parents who have been through it.",
-        "The parents' group",
+        "the parents' group",
         20,
         p(
             "Parents and staff wrote the step-by-step guide to child protection and care "
