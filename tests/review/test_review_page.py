@@ -398,3 +398,18 @@ def test_a_note_saved_with_a_draft_goes_with_it_and_one_saved_during_review_reac
     story.save_revision(user=people["comms"])  # an edit while parents review it
     html = client.get(review_url(story)).content.decode()
     assert "Said the creche is at every forum · Added that you do not need to book" in html
+
+
+def test_admin_tabs_are_named_after_the_partnership_not_wagtail(changed, people, client):
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    hub = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    hub.organisation_name = "Kingsbrook Parent Partnership"
+    hub.save()
+    client.force_login(people["parent_a"])
+    for url in (review_url(changed), "/admin/"):
+        title = soup_of(client.get(url, follow=True)).title.get_text(strip=True)
+        assert title.endswith(" - Kingsbrook Parent Partnership"), title
+        assert "Wagtail" not in title
