@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -225,6 +226,13 @@ def changes_requested(workflow_state, task_state, user=None):
             "reviewer": user,
             "comment": task_state.comment,
             "author": workflow_state.requested_by,
+            "edit_url": _edit_url(workflow_state.content_object, workflow_state.requested_by),
         },
         actor=user,
     )
+
+
+def _edit_url(obj, user):
+    """Where the author changes the draft: its editor in the admin ("" if they cannot)."""
+    path = AdminURLFinder(user).get_edit_url(obj) if user else None
+    return _admin_url(path) if path else ""

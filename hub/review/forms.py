@@ -6,6 +6,15 @@ from wagtail.admin.forms.pages import WagtailAdminPageForm
 
 APPROVE, REQUEST_CHANGES = "approve", "reject"
 
+# Unicode's invisible controls that reorder the text around them (embeddings, overrides and
+# isolates). In a comment they could make an email or the review page read differently from
+# what was typed, so they are taken out; the page and the browser set direction themselves.
+DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_direction_controls(text):
+    return text.translate(DIRECTION_CONTROLS)
+
 
 class DecisionForm(forms.Form):
     """A parent's decision on the revision they read (`revision`): approve, with an optional
@@ -18,6 +27,9 @@ class DecisionForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
     # The last approval puts the page live: it is asked again, in plain words, first.
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_comment(self):
+        return without_direction_controls(self.cleaned_data["comment"])
 
     def clean(self):
         cleaned = super().clean()
@@ -46,6 +58,9 @@ class ReviewedPageForm(WagtailAdminPageForm):
         required=False,
         max_length=250,
     )
+
+    def clean_change_summary(self):
+        return without_direction_controls(self.cleaned_data["change_summary"])
 
     def save(self, commit=True):
         page = super().save(commit=commit)

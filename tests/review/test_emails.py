@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from hub.review.models import ReviewEmailPreference
+from hub.review.models import ParentReviewDecision, ReviewEmailPreference
 from hub.review.roles import COMMS_STAFF
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.helpers.workflow import act, submit
@@ -110,7 +110,28 @@ def test_a_request_for_changes_reaches_the_author_and_the_parents_who_approved(s
         assert message.subject == "Changes asked for: Letters to dads"
         assert 'They said: "Add a phone number."' in message.body
     assert "Please make the changes" in sent["comms"].body
+    assert f"Make the changes here:\nhttp://testserver/admin/pages/{story.pk}/edit/" in (
+        sent["comms"].body
+    )
     assert "you will be asked to read it again" in sent["parent_a"].body
+    assert "/edit/" not in sent["parent_a"].body
+
+
+def test_invisible_controls_that_reorder_text_are_taken_out_of_a_parents_comment(
+    story, people, client
+):
+    submit(story, people["comms"])
+    client.force_login(people["parent_a"])
+    state = story.current_workflow_task_state
+    client.post(
+        f"/admin/parent-review/{state.pk}/",
+        {
+            "decision": "reject",
+            "revision": story.get_latest_revision().pk,
+            "comment": "Call \u202eevol ot\u202c us \u2067first\u2069.",
+        },
+    )
+    assert ParentReviewDecision.objects.get().comment == "Call evol ot us first."
 
 
 def test_a_parent_who_approved_hears_when_the_words_change_and_only_once(story, people, mail):
