@@ -1,6 +1,7 @@
 """Parent review in the admin: reviewers' dashboard and allow-listed menu, what changed, the
 reports, the history's wording, administrators' email opt-in, and the file rules."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from hub.review.account import review_email_settings_panel
 from hub.review.dashboard import WaitingForYourReviewPanel
 from hub.review.files import EMERGENCY_FILE_CHANGE
 from hub.review.finish import PUBLISHED, SCHEDULED
-from hub.review.models import ParentPanelReviewTask
+from hub.review.models import ParentPanelReviewTask, ParentReviewDecision
 from hub.review.reports import (
     ParentReviewDecisionsReport,
     PublishedWithoutReviewReport,
@@ -91,6 +92,32 @@ def one_way_back_to_parents_after_changes_are_asked_for(menu_items, request, con
     state = page.current_workflow_state if page is not None and page.pk else None
     if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
         menu_items[:] = [item for item in menu_items if item.name != "action-restart-workflow"]
+
+
+@hooks.register("before_edit_page")
+def comms_read_what_parents_asked_for_in_the_editor(request, page):
+    """Opening a draft parents sent back shows, at the top of the editor, who asked for changes
+    and what they said: the author should not have to find the email to know what to do."""
+    state = page.current_workflow_state
+    if request.method != "GET" or state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return
+    asked = (
+        ParentReviewDecision.objects.filter(
+            task_state=state.current_task_state, decision="changes_requested"
+        )
+        .select_related("reviewer")
+        .last()
+    )
+    if asked is None:
+        return
+    messages.warning(
+        request,
+        _("%(name)s asked for changes: “%(comment)s”")
+        % {
+            "name": asked.reviewer.get_full_name() or asked.reviewer.get_username(),
+            "comment": asked.comment,
+        },
+    )
 
 
 @hooks.register("before_serve_document")

@@ -214,7 +214,7 @@ def test_a_task_cannot_be_set_to_need_no_approvals(people, client):
     assert task.approvals_required == 2
 
 
-def test_after_parents_ask_for_changes_comms_have_one_button_to_send_them_back(
+def test_after_parents_ask_for_changes_comms_read_why_and_have_one_button_to_send_it_back(
     draft, people, client
 ):
     submit(draft, people["comms"])
@@ -223,5 +223,6 @@ def test_after_parents_ask_for_changes_comms_have_one_button_to_send_them_back(
     act(draft, people["parent_a"], "reject", comment="Please say who to call.")
     needs_changes = client.get(edit).content.decode()
     assert "Send the changes to parents" in needs_changes
+    assert "Parent_A asked for changes: “Please say who to call.”" in needs_changes
     assert "Send to parent review again" not in needs_changes
     assert "Resubmit" not in needs_changes
