@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from hub.models import HubSettings
+
 PRODID = "-//Partnership Hub//Events//EN"
 LONDON_TZID = "Europe/London"
 LONDON = ZoneInfo(LONDON_TZID)
@@ -67,6 +69,25 @@ def _observance(observance, name, start, offset_from, offset_to, month):
     return observance
 
 
+def description(event, request):
+    """The event's summary and, for one still to come, how to book: a reader who saved it to
+    their calendar can book or ask from there, without finding the page again."""
+    lines = [event.summary_text]
+    if event.is_past:
+        return "\n".join(lines)
+    booking = event.booking_contact(HubSettings.for_request(request))
+    how = [event.booking_instructions.strip()] if event.booking_instructions.strip() else []
+    if event.booking_url:
+        how.append(f"{gettext('Book a place')}: {event.booking_url}")
+    if booking["phone"]:
+        how.append(f"{gettext('Phone:')} {booking['phone']}")
+    if booking["email"]:
+        how.append(f"{gettext('Email:')} {booking['email']}")
+    if how:
+        lines += ["", gettext("How to book") + ":", *how]
+    return "\n".join(lines)
+
+
 def build_event(event, request):
     """The VEVENT of one event page."""
     item = Event()
@@ -79,7 +100,7 @@ def build_event(event, request):
     item.add("dtstart", event.start.astimezone(LONDON))
     item.add("dtend", event.end.astimezone(LONDON))
     item.add("dtstamp", event.last_published_at or event.latest_revision_created_at or event.start)
-    item.add("description", event.summary_text, parameters=language)
+    item.add("description", description(event, request), parameters=language)
     item.add("url", event.get_full_url(request=request))
     venue = event.public_venue
     if event.is_in_person and venue:

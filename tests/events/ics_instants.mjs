@@ -1,6 +1,6 @@
 // Reads an .ics file on stdin with ical.js, a calendar reader independent of the Python
 // icalendar library that writes it, and prints JSON: each event's UID -> its start and end
-// as UTC instants, with the time zone ical.js placed them in.
+// as UTC instants, with the time zone ical.js placed them in, and its description.
 //
 // Times with a TZID are placed with the VTIMEZONE in the file itself (registered with
 // ICAL.TimezoneService), never with a built-in database: that block is what clients read.
@@ -44,6 +44,7 @@ for (const vevent of calendar.getAllSubcomponents("vevent")) {
   events[vevent.getFirstPropertyValue("uid")] = {
     start: instant(vevent, "dtstart"),
     end: instant(vevent, "dtend"),
+    description: vevent.getFirstPropertyValue("description"),
   };
 }
 process.stdout.write(JSON.stringify(events, null, 2) + "\n");

@@ -76,6 +76,14 @@ def page_instants(client, event):
 
 def read_with_ical_js(body):
     """{UID: (start, end)} as ical.js places them, with the file's VTIMEZONE."""
+    return {
+        key: tuple(datetime.datetime.fromisoformat(event[edge]["utc"]) for edge in ("start", "end"))
+        for key, event in ical_js_events(body).items()
+    }
+
+
+def ical_js_events(body):
+    """{UID: {"start", "end", "description"}} as ical.js reads them (ics_instants.mjs)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("These tests need Node.js: no `node` on PATH to run ical.js with.")
@@ -86,10 +94,7 @@ def read_with_ical_js(body):
     )
     if result.returncode:
         pytest.fail(f"ical.js could not read the calendar file:\n{result.stderr.decode()}")
-    return {
-        key: tuple(datetime.datetime.fromisoformat(times[edge]["utc"]) for edge in ("start", "end"))
-        for key, times in json.loads(result.stdout).items()
-    }
+    return json.loads(result.stdout)
 
 
 def read_with_icalendar(body):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
+from tests.events.test_calendar_time_zones import ical_js_events
 
 pytestmark = pytest.mark.django_db
 LONDON = timezone.get_default_timezone()
@@ -252,3 +253,37 @@ def test_times_read_midday_not_12_pm_and_say_the_number_of_places(events, client
     assert "2 p.m.</time>" in html
     assert "p.m." not in html.split("Tuesday 4 March 2031, ")[1][:10]
     assert re.search(r"Number of places</dt>\s*<dd[^>]*>20</dd>", html)
+
+
+def test_an_upcoming_events_calendar_entry_says_how_to_book(events, client):
+    event = EventPageFactory(
+        parent=events,
+        title="Forum",
+        summary_text="Talk about the new leaflet.",
+        start=timezone.now() + datetime.timedelta(days=3),
+        booking_instructions="Tell us if you need a crèche place.",
+        booking_url="https://booking.example.org/forum",
+        booking_phone="0300 000 0001",
+        booking_email="forum@example.org",
+    )
+    body = client.get(event.get_ics_url()).content
+    # Read by ical.js, a reader independent of the icalendar library that writes the file.
+    (item,) = ical_js_events(body).values()
+    assert item["description"].splitlines() == [
+        "Talk about the new leaflet.",
+        "",
+        "How to book:",
+        "Tell us if you need a crèche place.",
+        "Book a place: https://booking.example.org/forum",
+        "Phone: 0300 000 0001",
+        "Email: forum@example.org",
+    ]
+    past = EventPageFactory(
+        parent=events,
+        title="Last forum",
+        summary_text="We talked.",
+        start=timezone.now() - datetime.timedelta(days=3),
+        booking_phone="0300 000 0001",
+    )
+    (item,) = parse(client.get(past.get_ics_url())).walk("VEVENT")
+    assert str(item["description"]) == "We talked."
