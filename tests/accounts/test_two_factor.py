@@ -114,6 +114,22 @@ def test_a_recovery_code_works_once(client, make_member):
     assert client.post(VERIFY, {"code": "abcde12345"}).status_code == 200
 
 
+def test_the_deploy_guides_one_time_code_lets_a_sole_administrator_back_in(client, make_member):
+    """docs/deploy.md: `manage.py addstatictoken USERNAME` for an administrator with a lost
+    phone, no recovery codes and nobody to reset their app."""
+    import io
+
+    from django.core.management import call_command
+
+    sam = make_member("sam", HUB_ADMINISTRATORS)
+    totp_code(sam)
+    out = io.StringIO()
+    call_command("addstatictoken", "sam", stdout=out)
+    client.force_login(sam)
+    assert client.post(VERIFY, {"code": out.getvalue().strip()}).status_code == 302
+    assert client.get("/admin/users/").status_code == 200
+
+
 def test_someone_not_past_the_second_factor_counts_as_signed_out_for_draft_files(
     client, make_member
 ):
