@@ -6,9 +6,10 @@ import json
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from hub.bidi import isolate_ltr_runs
@@ -81,6 +82,7 @@ DATE_FORMATS = {
     "datetime": pgettext_lazy("date format: weekday, date and time", "l j F Y, f a"),
     "date": pgettext_lazy("date format: day, month and year", "j F Y"),
     "month": pgettext_lazy("date format: month and year", "F Y"),
+    "day": pgettext_lazy("date format: day and month", "j F"),
     "time": pgettext_lazy("date format: time of day", "f a"),
 }
 
@@ -89,6 +91,27 @@ DATE_FORMATS = {
 def local_date(value, kind):
     """A date or time in the reader's language: ``{{ event.start|local_date:"datetime" }}``."""
     return date_filter(value, str(DATE_FORMATS[kind]))
+
+
+@register.simple_tag
+def when(moment):
+    """When something happened, in words with the time, and no control to reach with Tab:
+    "today at 2:38 p.m.", "yesterday at 9 a.m.", "27 November at 10 a.m.", or "3 March 2025"
+    for another year (``{% when round.started_at %}``). Wagtail's relative dates ("Just now")
+    are buttons that show the date only as a tooltip."""
+    moment = timezone.localtime(moment)
+    today = timezone.localdate()
+    time = date_filter(moment, str(DATE_FORMATS["time"]))
+    if moment.date() == today:
+        words = gettext("today at %(time)s") % {"time": time}
+    elif (today - moment.date()).days == 1:
+        words = gettext("yesterday at %(time)s") % {"time": time}
+    elif moment.year == today.year:
+        day = date_filter(moment, str(DATE_FORMATS["day"]))
+        words = gettext("%(day)s at %(time)s") % {"day": day, "time": time}
+    else:
+        words = date_filter(moment, str(DATE_FORMATS["date"]))
+    return format_html('<time datetime="{}">{}</time>', moment.isoformat(), words)
 
 
 @register.filter(is_safe=True)

@@ -150,3 +150,40 @@ def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
     expect(banner).to_contain_text("You asked for changes")
     changed_story.refresh_from_db()
     assert changed_story.current_workflow_state.status == "needs_changes"
+
+
+def test_on_a_phone_the_words_scroll_under_a_band_never_under_the_menu_button(
+    live_server, changed_story, browser, people
+):
+    """The admin's menu button stays over the top left corner while the page scrolls (WCAG
+    2.4.11: what has the focus is never hidden)."""
+    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    sign_in(phone, live_server.url, "parent_b")
+    phone.get_by_role("link", name="Review this draft").click()
+    menu = phone.get_by_role("button", name="Toggle sidebar")
+    assert menu.bounding_box() == {"x": 0, "y": 0, "width": 50, "height": 50}
+
+    phone.locator("#main").evaluate("main => main.scrollBy(0, 600)")
+    for x in (25, 200, 380):  # under the button, and beside it
+        beneath = phone.evaluate(
+            """x => document.elementsFromPoint(x, 25)
+                .filter(e => !e.closest('.sidebar-nav-toggle'))[0].className""",
+            x,
+        )
+        assert beneath == "app-review__band", f"at ({x}, 25) the page shows {beneath!r}"
+
+    # A button half under the band, reached with the keyboard, scrolls clear of it.
+    approve = phone.get_by_role("button", name="Approve")
+    phone.get_by_role("button", name="Ask for changes").focus()
+    approve.evaluate(
+        "button => document.getElementById('main').scrollBy("
+        "0, button.getBoundingClientRect().top - 20)"
+    )
+    phone.keyboard.press("Shift+Tab")
+    expect(approve).to_be_focused()
+    # The admin scrolls smoothly: wait for the scroll to end below the band.
+    phone.wait_for_function(
+        "button => button.getBoundingClientRect().top >= 50",
+        arg=approve.element_handle(),
+        timeout=5000,
+    )

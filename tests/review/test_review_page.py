@@ -1,8 +1,11 @@
 """One review page per draft: what it is, what changed (readable without colour), what others
 said, the decision with care, and the whole draft marked as not on the website yet."""
 
+from datetime import date, datetime
+
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from hub.review.models import ParentReviewDecision
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
@@ -52,6 +55,43 @@ def test_the_review_page_says_what_it_is_then_what_changed_then_what_others_said
     assert "Changes to a page that is on the website now." in facts
     assert "Comms" in facts and "2" in facts
     assert "“Said 'parents', not 'dads'”" in facts
+
+
+def test_when_it_was_sent_is_said_in_words_with_the_time_and_nothing_to_tab_to(
+    changed, people, client
+):
+    """Wagtail's "Just now" is a button that shows the date only as a tooltip."""
+    client.force_login(people["parent_a"])
+    asked_by = soup_of(client.get(review_url(changed))).select_one(
+        ".govuk-summary-list__row:-soup-contains('Asked by') dd"
+    )
+    assert asked_by.get_text(" ", strip=True).startswith("Comms, today at ")
+    assert asked_by.select_one("time")["datetime"].startswith(str(timezone.localdate()))
+    assert not asked_by.select("button, [tabindex]")
+
+
+@pytest.mark.parametrize(
+    "language, moment, words",
+    [
+        ("en", datetime(2026, 3, 9, 15, 5), "today at 3:05 p.m."),
+        ("en", datetime(2026, 3, 9, 12, 0), "today at midday"),
+        ("en", datetime(2026, 3, 8, 9, 0), "yesterday at 9 a.m."),
+        ("en", datetime(2026, 1, 27, 10, 30), "27 January at 10:30 a.m."),
+        ("en", datetime(2025, 12, 31, 10, 30), "31 December 2025"),
+        ("cy", datetime(2026, 3, 8, 9, 0), "ddoe am 09:00"),
+        ("pl", datetime(2026, 1, 27, 10, 30), "27 stycznia o 10:30"),
+    ],
+)
+def test_when_says_today_yesterday_the_day_or_the_date(monkeypatch, language, moment, words):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2026, 3, 9))
+    with translation.override(language):
+        html = Template("{% load hub_tags %}{% when moment %}").render(
+            Context({"moment": timezone.make_aware(moment)})
+        )
+    assert BeautifulSoup(html, "html.parser").get_text() == words
 
 
 def test_what_changed_marks_removed_and_added_words_in_order_without_colour(
@@ -189,9 +229,7 @@ def test_approving_again_from_an_older_tab_says_so_and_gives_the_comment_back(
     assert changed.current_workflow_state.status == "in_progress"  # still needs another parent
 
 
-def test_an_approval_of_words_that_changed_since_is_shown_as_not_counting(
-    changed, people, client
-):
+def test_an_approval_of_words_that_changed_since_is_shown_as_not_counting(changed, people, client):
     act(changed, people["parent_a"], "approve", comment="Clear.")
     changed.title = "Letters to every parent"
     changed.save_revision(user=people["comms"])
