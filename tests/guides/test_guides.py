@@ -197,3 +197,48 @@ def test_related_guides_and_last_reviewed_date_are_shown(guides, client):
     html = client.get(guide.url).content.decode()
     assert f'href="{other.url}"' in html
     assert "1 October 2026" in html
+
+
+def test_every_guide_ends_with_who_to_call_999_first_then_the_partnership(guides, client):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    guide = GuidePageFactory(parent=guides)
+    section = (
+        BeautifulSoup(client.get(guide.url).content, "html.parser")
+        .select_one("#get-help-heading")
+        .parent
+    )
+    # With no contact details in the settings, the 999 line stands alone.
+    assert " ".join(section.select_one(".govuk-warning-text").get_text().split()) == (
+        "! Warning If a child is in danger now, call 999."
+    )
+    assert section.select_one("a[href='tel:999']")
+    assert not section.select("ul")
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone = "0300 000 0001"
+    settings.contact_email = "talk@example.org"
+    settings.save()
+    section = (
+        BeautifulSoup(client.get(guide.url).content, "html.parser")
+        .select_one("#get-help-heading")
+        .parent
+    )
+    assert [a["href"] for a in section.select("li a")] == [
+        "tel:03000000001",
+        "mailto:talk@example.org",
+    ]
+
+
+def test_who_to_call_is_in_the_readers_language(demo, client):
+    from bs4 import BeautifulSoup
+
+    html = client.get("/cy/canllawiau/amddiffyn-plant-ac-achosion-gofal/").content
+    section = BeautifulSoup(html, "html.parser").select_one("#get-help-heading").parent
+    words = " ".join(section.get_text().split())
+    assert section.h2.get_text() == "Siaradwch â rhywun"
+    assert "Os yw plentyn mewn perygl nawr, ffoniwch 999." in words
+    assert "cysylltwch â ni." in words
