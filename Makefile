@@ -43,7 +43,7 @@ messages: $(STAMP)-run
 
 run: $(STAMP)-run assets messages
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py load_demo_content --if-empty --address 127.0.0.1:$(PORT)
 	@$(PY) manage.py demo_accounts
 	@echo ""
 	@echo "  The hub:   http://127.0.0.1:$(PORT)/"

@@ -67,6 +67,26 @@ def test_loading_the_demo_twice_creates_nothing_new(demo):
     assert Page.objects.count() == before
 
 
+def test_make_run_gives_the_demo_the_address_it_is_served_on(demo):
+    """`make run PORT=8031`: links to pages in emails name the port the hub answers on."""
+    from wagtail.models import Site
+
+    from guides.models import GuidePage
+
+    call_command("load_demo_content", "--if-empty", "--address", "127.0.0.1:8031", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8031"
+    guide = GuidePage.objects.filter(locale__language_code="en").first()
+    assert guide.full_url.startswith("http://127.0.0.1:8031/guides/")
+
+
+@pytest.mark.parametrize("address", ["8000", "127.0.0.1", "127.0.0.1:http", "127.0.0.1:70000"])
+def test_an_address_without_a_host_and_port_is_refused_with_a_message(db, address):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="a host and a port, such as 127.0.0.1:8000"):
+        call_command("load_demo_content", "--address", address, verbosity=0)
+
+
 def test_the_demo_gives_no_real_email_address():
     from home.demo import content
 

@@ -1,9 +1,20 @@
 """`manage.py load_demo_content`: builds the demo hub (home/demo/), safe to run again."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
 
 from home.demo.loader import DemoLoader
 from home.models import HomePage
+
+
+def address(value):
+    """HOST:PORT, as `make run` gives it: 127.0.0.1:8000."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise CommandError(
+            f"--address wants a host and a port, such as 127.0.0.1:8000 (got {value!r})."
+        )
+    return host, int(port)
 
 
 class Command(BaseCommand):
@@ -18,13 +29,28 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if the hub already has a home page (used by 'make run').",
         )
+        parser.add_argument(
+            "--address",
+            type=address,
+            help=(
+                "HOST:PORT the hub is served on, such as 127.0.0.1:8000 (used by 'make run'). "
+                "The default site takes it, even when the demo was loaded before, so links in "
+                "emails, canonical links and the sitemap point where the hub answers."
+            ),
+        )
 
-    def handle(self, *args, if_empty=False, **options):
-        if if_empty and HomePage.objects.exists():
-            return
-        self.stdout.write("Loading the demo content…")
-        created = DemoLoader(log=self.stdout.write).load()
-        if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} pages created."))
-        else:
-            self.stdout.write("Demo content was already loaded; nothing to do.")
+    def handle(self, *args, if_empty=False, address=None, **options):
+        if not (if_empty and HomePage.objects.exists()):
+            self.stdout.write("Loading the demo content…")
+            created = DemoLoader(log=self.stdout.write).load()
+            if created:
+                self.stdout.write(
+                    self.style.SUCCESS(f"Demo content ready: {created} pages created.")
+                )
+            else:
+                self.stdout.write("Demo content was already loaded; nothing to do.")
+        if address:
+            site = Site.objects.filter(is_default_site=True).first()
+            if site and (site.hostname, site.port) != address:
+                site.hostname, site.port = address
+                site.save()  # through Wagtail's signals, which forget the old address
