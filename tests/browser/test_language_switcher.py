@@ -1,5 +1,6 @@
 """Never stranded in English, in Chromium on a 390 px phone: an English-only page opened from
-the Polish or Urdu hub keeps the language switcher, which leads back to the reader's hub."""
+the Polish or Urdu hub keeps the language switcher, which leads back to the reader's hub, in
+a line or two above the page."""
 
 import pytest
 from playwright.sync_api import expect
@@ -52,8 +53,9 @@ def test_an_english_only_page_from_a_translated_hub_leads_back_to_it(
     switcher = phone.get_by_role("navigation", name="Languages")
     link = switcher.get_by_role("link", name=home)
     expect(link).to_be_visible()
-    expect(switcher.get_by_text(why)).to_be_visible()
-    assert link.bounding_box()["y"] + link.bounding_box()["height"] < PHONE["height"]
+    # Why it leads home is read out; on a phone it is not shown, so the switcher stays short.
+    expect(switcher.locator("li", has=phone.get_by_role("link", name=home))).to_contain_text(why)
+    assert switcher.bounding_box()["height"] <= 100
     phone.screenshot(path=f"{SHOTS}/english-only-from-{code}-phone.png")
     link.tap()
     expect(phone).to_have_url(f"{demo_site}/{code}/")
