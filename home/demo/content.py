@@ -447,7 +447,7 @@ def easy_read_steps(pictures):
             "heading": "Court",
             "body": [
                 row("court", "Sometimes a judge has to decide. This happens in a court."),
-                row("support", "You will get a solicitor for free. A solicitor is a lawyer."),
+                row("solicitor", "You will get a solicitor for free. A solicitor is a lawyer."),
             ],
         },
     ]

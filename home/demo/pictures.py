@@ -79,6 +79,15 @@ def support():
     return image
 
 
+def solicitor():
+    image, d = _canvas()
+    _person(d, 130, 100)
+    d.rounded_rectangle([185, 190, 285, 265], radius=8, fill="#8b5a2b", outline=INK, width=4)
+    d.rounded_rectangle([215, 170, 255, 195], radius=6, outline=INK, width=5)  # handle
+    d.line([(185, 220), (285, 220)], fill=INK, width=4)
+    return image
+
+
 def letter():
     image, d = _canvas()
     d.rectangle([50, 90, 270, 240], fill="white", outline=INK, width=5)
@@ -104,6 +113,7 @@ PICTURES = {
     "court": (court, "A court building with columns"),
     "plan": (plan, "A list with ticks beside each line"),
     "support": (support, "A heart, meaning help and support"),
+    "solicitor": (solicitor, "A solicitor carrying a briefcase"),
     "letter": (letter, "A letter in an envelope"),
     "calendar": (calendar, "A calendar with one day marked"),
 }

@@ -298,3 +298,20 @@ def test_every_page_names_the_site_in_the_readers_language(demo, client, languag
     assert html.title.get_text(strip=True) == f"{guide.title} – {name}"
     assert html.select_one(".govuk-generic-header__homepage-link").get_text(strip=True) == name
     assert html.select_one("meta[property='og:site_name']")["content"] == name
+
+
+def test_each_easy_read_picture_shows_what_its_sentence_is_about(demo):
+    """A picture used for two different things (a heart for help, and again for a solicitor)
+    teaches a reader that pictures cannot be trusted."""
+    from guides.models import GuidePage
+
+    guide = GuidePage.objects.get(locale__language_code="en", slug="child-protection-easy-read")
+    pictures = {}
+    for step in guide.steps:
+        for block in step.value["body"]:
+            if block.block_type == "easy_read_row":
+                sentence = block.value["text"]
+                pictures.setdefault(block.value["image"].title, []).append(sentence)
+    solicitor = [title for title, sentences in pictures.items() if "solicitor" in str(sentences)]
+    assert solicitor == ["Easy Read: A solicitor carrying a briefcase"]
+    assert all("advocate" in str(pictures[title]) for title in pictures if "heart" in title)
