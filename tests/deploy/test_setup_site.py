@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from events.models import EventIndexPage, EventPage, Venue
 from guides.models import GuideIndexPage, GuidePage
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from hub.models import HubSettings
 from hub.review.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
 from stories.models import StoryIndexPage, StoryPage
@@ -148,3 +148,32 @@ def test_it_refuses_to_run_before_migrate(monkeypatch):
     Group.objects.filter(name=HUB_ADMINISTRATORS).delete()
     with pytest.raises(CommandError, match="run 'python manage.py migrate' first"):
         setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+
+
+def test_a_fresh_hub_gets_a_cover_your_tracks_draft_that_shows_once_parents_approve_it(
+    with_password, client, capsys, people
+):
+    from tests.helpers.workflow import act, submit
+
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    assert "send it to parent review" in capsys.readouterr().out
+    tracks = HubSettings.for_site(Site.objects.get()).cover_your_tracks.specific
+    assert (tracks.title, tracks.live, tracks.has_unpublished_changes) == (
+        "Cover your tracks",
+        False,
+        True,
+    )
+    home = client.get("/", HTTP_HOST="hub.example.org").content.decode()
+    assert "Cover your tracks" not in home  # not before parents approve it
+    assert client.get(tracks.url, HTTP_HOST="hub.example.org").status_code == 404
+
+    submit(tracks, people["comms"])
+    act(tracks, people["parent_a"], "approve")
+    act(tracks, people["parent_b"], "approve")
+    tracks.refresh_from_db()
+    assert tracks.live
+    home = client.get("/", HTTP_HOST="hub.example.org").content.decode()
+    assert 'href="/cover-your-tracks/">Cover your tracks</a>' in home
+
+    setup_site("--no-input", verbosity=0)  # run again: the same page, kept
+    assert StandardPage.objects.filter(slug="cover-your-tracks").count() == 1

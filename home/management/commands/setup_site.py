@@ -19,8 +19,10 @@ from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from events.models import EventIndexPage
 from guides.models import GuideIndexPage
+from home.demo import content as demo_content
+from home.demo.loader import stream
 from home.demo.translations import MissingTranslations
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from hub.models import HubSettings
 from hub.review.roles import HUB_ADMINISTRATORS, PARENT_REVIEW_WORKFLOW
 from stories.models import StoryIndexPage
@@ -93,6 +95,7 @@ class Command(BaseCommand):
             self.ensure_sections(home)
             site = self.ensure_site(home, options)
             self.ensure_settings(site, options["site_name"])
+            tracks = self.ensure_cover_your_tracks(home, site)
         self.ensure_administrator(options)
         self.stdout.write(self.style.SUCCESS(f"The hub is set up at {site.root_url}/"))
         self.stdout.write(
@@ -100,6 +103,12 @@ class Command(BaseCommand):
             "accessibility pages, fill in Settings → Hub settings, and add comms staff and "
             "parent reviewers to their groups."
         )
+        if not tracks.live:
+            self.stdout.write(
+                f"A draft '{tracks.title}' page is ready (how to leave fast and browse "
+                "privately). Read it, then send it to parent review: once parents approve it, "
+                "every page links to it beside 'Exit this page'."
+            )
 
     def check_migrated(self):
         if not Group.objects.filter(name=HUB_ADMINISTRATORS).exists():
@@ -170,6 +179,31 @@ class Command(BaseCommand):
         if site_name and settings.organisation_name != site_name:
             settings.organisation_name = site_name
             settings.save()
+
+    def ensure_cover_your_tracks(self, home, site):
+        """The "Cover your tracks" page, linked beside "Exit this page" on every page, made as a
+        draft: its advice suits any hub (it says what this code keeps and does not), but like
+        every page it goes on the website only when parents approve it."""
+        settings = HubSettings.for_site(site)
+        if settings.cover_your_tracks_id:
+            self.say("Cover your tracks: kept")
+            return settings.cover_your_tracks
+        words = next(p for p in demo_content.STANDARD_PAGES if p["slug"] == "cover-your-tracks")
+        page = StandardPage.objects.child_of(home).filter(slug=words["slug"]).first()
+        if page is None:
+            page = StandardPage(
+                title=words["title"],
+                slug=words["slug"],
+                intro=words["intro"],
+                body=stream(words["body"]),
+                live=False,
+            )
+            home.add_child(instance=page)
+            page.save_revision()
+            self.say("Cover your tracks: a draft, for parent review")
+        settings.cover_your_tracks = page
+        settings.save()
+        return page
 
     def ensure_administrator(self, options):
         email = options["admin_email"].strip()
