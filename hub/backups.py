@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -229,7 +230,7 @@ def safe_name(name):
 # -- Restoring ----------------------------------------------------------------------------
 
 
-def restore_backup(archive, force=False, log=print):
+def restore_backup(archive, force=False, send_queued_emails=False, log=print):
     """Restores the database and media files from a verified archive into this site."""
     manifest = verify_archive(archive)
     vendor = manifest["database"]
@@ -270,11 +271,49 @@ def restore_backup(archive, force=False, log=print):
                 log(f"Restoring the {VENDOR_NAMES[vendor]} database…")
                 load_database(target, replace=bool(tables))
     log(f"Restored {len(manifest['members']) - 1} media files into {media_root}.")
+    hold_queued_emails(send=send_queued_emails, log=log)
     # Cached answers (which files are public, for one) describe the database before.
     cache.clear()
     log("Rebuilding the search index…")
     call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     return manifest
+
+
+def hold_queued_emails(send, log):
+    """Emails that were waiting in the queue when the backup was made are not sent from the
+    restored hub unless asked: the hub the backup came from may have sent them since (going
+    back to a backup), and a copy restored to test a backup must not write to parents. They
+    are marked failed, with the reason, so nothing is lost; `--send-queued-emails` sends
+    them instead (the old server was lost before it could)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult._meta.db_table not in connection.introspection.table_names():
+        return  # a backup from before the hub queued its emails
+    waiting = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    count = waiting.count()
+    if not count:
+        return
+    emails = "1 email was" if count == 1 else f"{count} emails were"
+    if send:
+        # One the old worker had started would otherwise wait for a worker that is gone.
+        waiting.update(status=TaskResultStatus.READY)
+        log(f"{emails} waiting to be sent when the backup was made: the email worker sends them.")
+        return
+    waiting.update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        exception_class_path="hub.backups.NotSentAfterRestore",
+        traceback="Not sent: it was waiting in the queue when the backup was made, and the "
+        "hub was restored from that backup without --send-queued-emails.",
+    )
+    log(
+        f"{emails} waiting to be sent when the backup was made. They were not sent: the hub "
+        "the backup came from may have sent them since. If that hub was lost before it "
+        "could, run the restore again with --send-queued-emails."
+    )
 
 
 def check_writable(media_root):

@@ -7,6 +7,7 @@ the same kind as the suite's (SQLite in one run, PostgreSQL when DATABASE_URL sa
 the restored site is read by that other process too: nothing the test holds in memory helps.
 """
 
+import ast
 import hashlib
 import io
 import json
@@ -22,12 +23,18 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import override_settings
 
 from hub import backups
+from hub.review.emails import deliver
 from tests.helpers.workflow import act, submit
 
 # The backup reads the database from outside the test's transaction: the data is committed.
 ROUND_TRIP = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+EMAIL_QUEUE = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+}
 
 KEY_TABLES = [
     "auth_user",
@@ -227,6 +234,8 @@ def test_a_backup_restores_every_page_revision_review_translation_and_file(
     hub_with_content, scratch_database, tmp_path
 ):
     urls = hub_with_content
+    with override_settings(TASKS=EMAIL_QUEUE):  # an email still waiting when the backup is made
+        deliver.enqueue("Please review: Your rights", "Read it here: …", "parent@example.org")
     before = snapshot(urls)
     assert {url: status for url, (status, *_rest) in before["pages"].items()} == dict.fromkeys(
         urls, 200
@@ -247,6 +256,12 @@ def test_a_backup_restores_every_page_revision_review_translation_and_file(
     )
     assert restore.returncode == 0, restore.stderr
     assert "Rebuilding the search index" in restore.stdout
+    # The waiting email is not sent from the restored hub (the old one may have sent it since),
+    # and is kept, marked with the reason.
+    assert "1 email was waiting to be sent when the backup was made. They were not sent" in (
+        restore.stdout
+    )
+    assert queued_emails(scratch_database, restored_media) == ["FAILED"]
     after = manage(
         "shell",
         "-c",
@@ -278,10 +293,31 @@ def test_a_backup_restores_every_page_revision_review_translation_and_file(
     assert "--force" in again.stderr
     assert "Traceback" not in again.stderr
     forced = manage(
-        "restore", str(archive), "--force", database_url=scratch_database, media_root=restored_media
+        "restore",
+        str(archive),
+        "--force",
+        "--send-queued-emails",
+        database_url=scratch_database,
+        media_root=restored_media,
     )
     assert forced.returncode == 0, forced.stderr
     assert "Restored the backup made at" in forced.stdout
+    assert "the email worker sends them" in forced.stdout
+    assert queued_emails(scratch_database, restored_media) == ["READY"]
+
+
+def queued_emails(database_url, media_root):
+    """The status of each queued email in the restored hub, read by another process."""
+    found = manage(
+        "shell",
+        "-c",
+        "from django_tasks_db.models import DBTaskResult; "
+        "print(list(DBTaskResult.objects.values_list('status', flat=True)))",
+        database_url=database_url,
+        media_root=media_root,
+    )
+    assert found.returncode == 0, found.stderr
+    return ast.literal_eval(found.stdout.strip().splitlines()[-1])
 
 
 # -- Archives that must not be restored ----------------------------------------------------

@@ -16,10 +16,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Replace a database and media folder that already hold something.",
         )
+        parser.add_argument(
+            "--send-queued-emails",
+            action="store_true",
+            help=(
+                "Send the emails that were waiting in the queue when the backup was made "
+                "(only when the hub the backup came from was lost before it sent them)."
+            ),
+        )
 
-    def handle(self, *args, archive, force, **options):
+    def handle(self, *args, archive, force, send_queued_emails, **options):
         try:
-            manifest = restore_backup(archive, force=force, log=self.stdout.write)
+            manifest = restore_backup(
+                archive,
+                force=force,
+                send_queued_emails=send_queued_emails,
+                log=self.stdout.write,
+            )
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Restored the backup made at {manifest['created']}."))
