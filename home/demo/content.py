@@ -3,6 +3,8 @@
 Everything here is fictional: the places, the groups and the contact details. No real person.
 """
 
+from home import cover_your_tracks
+
 ORGANISATION = {
     "organisation_name": "Kingsbrook Parent Partnership",
     "contact_email": "partnership@example.org",
@@ -664,62 +666,7 @@ STANDARD_PAGES = [
             ),
         ],
     },
-    {
-        # Linked beside "Exit this page" on every page (HubSettings.cover_your_tracks). What it
-        # says the hub does not keep is what the code does: no cookies for readers
-        # (hub/caching), no trackers, logs without addresses or queries (hub/logging.py,
-        # deploy/nginx), search words counted without who asked (search/counting.py).
-        "slug": "cover-your-tracks",
-        "title": "Cover your tracks",
-        "intro": "How to leave this website fast, and how to hide that you looked at it.",
-        "menu": False,
-        "body": [
-            (
-                "paragraph",
-                "<h2>Leave this website fast</h2>"
-                + p(
-                    "Every page has an 'Exit this page' button. It opens a weather website "
-                    "straight away.",
-                    "On a computer, you can also press the Shift key 3 times.",
-                    "The weather website takes the place of the page you were on, so Back "
-                    "does not show that page again. But other pages you read here stay in "
-                    "your history. To hide them, use private browsing or clear your history.",
-                )
-                + "<h2>Use private browsing</h2>"
-                + p("A private window forgets the pages you read when you close it.")
-                + ul(
-                    "Android, Chrome: tap the 3 dots, then New Incognito tab.",
-                    "iPhone, Safari: tap the tabs button, then Private.",
-                    "Samsung Internet: tap the tabs button, then Turn on Secret mode.",
-                )
-                + p("Close the private window when you have finished.")
-                + "<h2>Clear your history</h2>"
-                + ul(
-                    "Android, Chrome: tap the 3 dots, then History, then Delete browsing data.",
-                    "iPhone, Safari: open Settings, then Apps, then Safari, then Clear History "
-                    "and Website Data. On older iPhones, Safari is in Settings itself.",
-                    "Samsung Internet: tap the menu (3 lines), then History, then Delete.",
-                )
-                + p(
-                    "An empty history can look odd to someone who checks. You can delete only "
-                    "the pages from this website instead."
-                )
-                + "<h2>What this website does not keep</h2>"
-                + ul(
-                    "It sets no cookies when you read it.",
-                    "It does not track you, and nothing on it comes from other websites.",
-                    "It does not record your internet address or what you searched for "
-                    "next to the pages you read.",
-                    "It counts the words people search for, to make the website better. It "
-                    "never knows who searched.",
-                )
-                + p(
-                    "Your internet provider, or whoever runs a work or school network, can "
-                    "still see that you visited this website."
-                ),
-            ),
-        ],
-    },
+    cover_your_tracks.PAGE,
 ]
 
 # -- Venues and events ----------------------------------------------------------------------

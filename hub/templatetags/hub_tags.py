@@ -1,6 +1,7 @@
 """Template tags for public pages: navigation, languages, dates, footer links, topics, JSON-LD,
 pagination."""
 
+import datetime
 import json
 
 from django import template
@@ -99,6 +100,16 @@ def when(moment):
     "today at 2:38 p.m.", "yesterday at 9 a.m.", "27 November at 10 a.m.", or "3 March 2025"
     for another year (``{% when round.started_at %}``). Wagtail's relative dates ("Just now")
     are buttons that show the date only as a tooltip."""
+    if moment is None:
+        return ""
+    if not isinstance(moment, datetime.datetime):  # a date alone
+        return format_html(
+            '<time datetime="{}">{}</time>',
+            moment.isoformat(),
+            date_filter(moment, str(DATE_FORMATS["date"])),
+        )
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
     moment = timezone.localtime(moment)
     today = timezone.localdate()
     time = date_filter(moment, str(DATE_FORMATS["time"]))
@@ -111,7 +122,7 @@ def when(moment):
         words = gettext("%(day)s at %(time)s") % {"day": day, "time": time}
     else:
         words = date_filter(moment, str(DATE_FORMATS["date"]))
-    return format_html('<time datetime="{}">{}</time>', moment.isoformat(), words)
+    return format_html('<time datetime="{}">{}</time>', moment.isoformat(timespec="seconds"), words)
 
 
 @register.filter(is_safe=True)

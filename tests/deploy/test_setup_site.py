@@ -175,5 +175,17 @@ def test_a_fresh_hub_gets_a_cover_your_tracks_draft_that_shows_once_parents_appr
     home = client.get("/", HTTP_HOST="hub.example.org").content.decode()
     assert 'href="/cover-your-tracks/">Cover your tracks</a>' in home
 
-    setup_site("--no-input", verbosity=0)  # run again: the same page, kept
+    setup_site("--no-input", verbosity=0)  # run again: the same page, kept as it is
+    settings = HubSettings.for_site(Site.objects.get())
+    assert settings.cover_your_tracks_id == tracks.pk
+    assert StandardPage.objects.get(slug="cover-your-tracks").live
+
+
+def test_running_it_again_leaves_the_administrators_choice_of_cover_your_tracks(with_password):
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    settings = HubSettings.for_site(Site.objects.get())
+    settings.cover_your_tracks = None  # the administrators took it off
+    settings.save()
+    setup_site("--no-input", verbosity=0)
+    assert HubSettings.for_site(Site.objects.get()).cover_your_tracks_id is None
     assert StandardPage.objects.filter(slug="cover-your-tracks").count() == 1

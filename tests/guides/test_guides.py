@@ -233,6 +233,16 @@ def test_every_guide_ends_with_who_to_call_999_first_then_the_partnership(guides
     ]
 
 
+def test_an_easy_read_guide_says_who_to_call_in_short_sentences(demo, client):
+    from bs4 import BeautifulSoup
+
+    html = client.get("/guides/child-protection-easy-read/").content
+    section = BeautifulSoup(html, "html.parser").select_one("#get-help-heading").parent
+    words = " ".join(section.get_text().split())
+    assert "If a child is in danger now, call 999." in words
+    assert "You can talk to us about your family. We can help you." in words
+
+
 def test_who_to_call_is_in_the_readers_language(demo, client):
     from bs4 import BeautifulSoup
 

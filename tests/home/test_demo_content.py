@@ -79,7 +79,17 @@ def test_make_run_gives_the_demo_the_address_it_is_served_on(demo):
     assert guide.full_url.startswith("http://127.0.0.1:8031/guides/")
 
 
-@pytest.mark.parametrize("address", ["8000", "127.0.0.1", "127.0.0.1:http", "127.0.0.1:70000"])
+def test_the_address_never_replaces_a_real_sites(demo):
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="hub.example.org", port=443)
+    call_command("load_demo_content", "--if-empty", "--address", "127.0.0.1:8031", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "https://hub.example.org"
+
+
+@pytest.mark.parametrize(
+    "address", ["8000", "127.0.0.1", "127.0.0.1:http", "127.0.0.1:70000", "http://127.0.0.1:80"]
+)
 def test_an_address_without_a_host_and_port_is_refused_with_a_message(db, address):
     from django.core.management.base import CommandError
 

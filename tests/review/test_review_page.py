@@ -80,6 +80,7 @@ def test_when_it_was_sent_is_said_in_words_with_the_time_and_nothing_to_tab_to(
         ("en", datetime(2025, 12, 31, 10, 30), "31 December 2025"),
         ("cy", datetime(2026, 3, 8, 9, 0), "ddoe am 09:00"),
         ("pl", datetime(2026, 1, 27, 10, 30), "27 stycznia o 10:30"),
+        ("en", date(2026, 1, 27), "27 January 2026"),  # a date alone
     ],
 )
 def test_when_says_today_yesterday_the_day_or_the_date(monkeypatch, language, moment, words):
@@ -89,9 +90,24 @@ def test_when_says_today_yesterday_the_day_or_the_date(monkeypatch, language, mo
     monkeypatch.setattr(timezone, "localdate", lambda: date(2026, 3, 9))
     with translation.override(language):
         html = Template("{% load hub_tags %}{% when moment %}").render(
-            Context({"moment": timezone.make_aware(moment)})
+            Context({"moment": moment if type(moment) is date else timezone.make_aware(moment)})
         )
     assert BeautifulSoup(html, "html.parser").get_text() == words
+
+
+def test_when_decides_today_by_the_clock_in_the_uk_in_summer_time(monkeypatch):
+    """23:30 UTC on 8 July is 00:30 on 9 July in London (BST): today, not yesterday."""
+    from datetime import UTC
+
+    from django.template import Context, Template
+
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2026, 7, 9))
+    html = Template("{% load hub_tags %}{% when moment %}").render(
+        Context({"moment": datetime(2026, 7, 8, 23, 30, 15, 123456, tzinfo=UTC)})
+    )
+    time = BeautifulSoup(html, "html.parser").time
+    assert time.get_text() == "today at 12:30 a.m."
+    assert time["datetime"] == "2026-07-09T00:30:15+01:00"  # as HTML allows: no microseconds
 
 
 def test_what_changed_marks_removed_and_added_words_in_order_without_colour(

@@ -57,7 +57,7 @@ def test_a_page_in_one_language_has_no_alternates_but_keeps_a_switcher(client, g
     html = html_of(client, "/guides/letters/")
     assert 'rel="alternate" hreflang' not in html
     # The switcher stays, with the Welsh home page (tests/translation/test_language_switcher.py).
-    assert 'href="/cy/" hreflang="cy">Cymraeg: hafan</a>' in html
+    assert 'href="/cy/" hreflang="cy" aria-describedby="language-why-cy">Cymraeg: hafan</a>' in html
 
 
 def test_every_translation_is_linked_with_hreflang_and_english_is_the_default(client, guides):

@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from events.models import EventIndexPage
 from guides.models import GuideIndexPage
-from home.demo import content as demo_content
+from home import cover_your_tracks
 from home.demo.loader import stream
 from home.demo.translations import MissingTranslations
 from home.models import HomePage, StandardPage
@@ -91,11 +91,11 @@ class Command(BaseCommand):
             # First, so that the demo makes its own home page, which its translations expect.
             self.load_demo_content()
         with transaction.atomic():
-            home = self.ensure_home()
+            home, new_hub = self.ensure_home()
             self.ensure_sections(home)
             site = self.ensure_site(home, options)
             self.ensure_settings(site, options["site_name"])
-            tracks = self.ensure_cover_your_tracks(home, site)
+            tracks = self.ensure_cover_your_tracks(home, site, new_hub)
         self.ensure_administrator(options)
         self.stdout.write(self.style.SUCCESS(f"The hub is set up at {site.root_url}/"))
         self.stdout.write(
@@ -103,7 +103,7 @@ class Command(BaseCommand):
             "accessibility pages, fill in Settings → Hub settings, and add comms staff and "
             "parent reviewers to their groups."
         )
-        if not tracks.live:
+        if tracks:
             self.stdout.write(
                 f"A draft '{tracks.title}' page is ready (how to leave fast and browse "
                 "privately). Read it, then send it to parent review: once parents approve it, "
@@ -138,7 +138,7 @@ class Command(BaseCommand):
         home = HomePage.objects.filter(depth=2, locale=locale).first()
         if home:
             self.say(f"Home page: kept (“{home.title}”)")
-            return home
+            return home, False
         root = Page.get_first_root_node()
         # Wagtail's install leaves a "Welcome to your new Wagtail site!" page; ours replaces it.
         for page in root.get_children().filter(slug="home"):
@@ -148,7 +148,7 @@ class Command(BaseCommand):
         root.add_child(instance=home)
         home.save_revision().publish()
         self.say("Home page: created")
-        return home
+        return home, True
 
     def ensure_sections(self, home):
         for model, title, slug, intro in SECTIONS:
@@ -180,29 +180,27 @@ class Command(BaseCommand):
             settings.organisation_name = site_name
             settings.save()
 
-    def ensure_cover_your_tracks(self, home, site):
-        """The "Cover your tracks" page, linked beside "Exit this page" on every page, made as a
-        draft: its advice suits any hub (it says what this code keeps and does not), but like
-        every page it goes on the website only when parents approve it."""
+    def ensure_cover_your_tracks(self, home, site, new_hub):
+        """A new hub's "Cover your tracks" page, linked beside "Exit this page" on every page
+        once it is live, made as a draft: its advice suits any hub (home/cover_your_tracks.py),
+        but like every page it goes on the website only when parents approve it. On a hub that
+        was set up before, the setting is the administrators' to choose: left as it is."""
         settings = HubSettings.for_site(site)
-        if settings.cover_your_tracks_id:
-            self.say("Cover your tracks: kept")
-            return settings.cover_your_tracks
-        words = next(p for p in demo_content.STANDARD_PAGES if p["slug"] == "cover-your-tracks")
-        page = StandardPage.objects.child_of(home).filter(slug=words["slug"]).first()
-        if page is None:
-            page = StandardPage(
-                title=words["title"],
-                slug=words["slug"],
-                intro=words["intro"],
-                body=stream(words["body"]),
-                live=False,
-            )
-            home.add_child(instance=page)
-            page.save_revision()
-            self.say("Cover your tracks: a draft, for parent review")
+        if not new_hub or settings.cover_your_tracks_id:
+            return None
+        words = cover_your_tracks.PAGE
+        page = StandardPage(
+            title=words["title"],
+            slug=words["slug"],
+            intro=words["intro"],
+            body=stream(words["body"]),
+            live=False,
+        )
+        home.add_child(instance=page)
+        page.save_revision()
         settings.cover_your_tracks = page
         settings.save()
+        self.say("Cover your tracks: a draft, for parent review")
         return page
 
     def ensure_administrator(self, options):
