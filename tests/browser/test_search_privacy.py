@@ -1,8 +1,10 @@
-"""Searches leave no trace in the tab's history, in Chromium (hub/static/hub/js/search-privacy.js):
-the address and title lose the words once results show, Back from a result never returns to
-the results, and a reader who wants to can still copy a link to them."""
+"""Searches leave no trace in the browser's history, in Chromium
+(hub/static/hub/js/search-privacy.js): no address or title with the words is ever opened,
+Back from a result never returns to the results, and a reader who wants to can still copy a
+link to them."""
 
 import re
+import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -28,6 +30,52 @@ def search(page, words):
     page.get_by_label("Search for guides, events and stories").fill(words)
     page.get_by_label("Search for guides, events and stories").press("Enter")
     expect(page.locator("p[role=status]").first).to_contain_text(f"for “{words}”")
+
+
+def browser_history(playwright, profile, walk):
+    """Every address and title Chromium keeps in its history after `walk(page)`, read from
+    the profile's own History database once the browser has closed."""
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE
+    )
+    walk(context.pages[0] if context.pages else context.new_page())
+    context.close()
+    with sqlite3.connect(profile / "Default" / "History") as history:
+        return history.execute("SELECT url, title FROM urls").fetchall()
+
+
+def test_the_search_words_never_reach_the_browsers_history(demo_site, playwright, tmp_path):
+    def walk(page):
+        page.goto(demo_site + "/")
+        box = page.get_by_label("What do you need help with?")
+        box.fill("cort")  # from the home page, misspelt
+        box.press("Enter")
+        expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
+        expect(page.locator("p[role=status]").first).to_be_focused()
+        page.locator(".app-did-you-mean a").click()  # "Did you mean: court"
+        expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
+        page.get_by_text("Filter results").click()
+        page.get_by_role("radio", name="Guides").check()
+        page.get_by_role("button", name="Apply filters").click()
+        expect(page.get_by_role("radio", name="Guides")).to_be_checked()
+        page.get_by_label("Search for guides, events and stories").fill("advocate")
+        page.get_by_label("Search for guides, events and stories").press("Enter")
+        expect(page.locator("p[role=status]").first).to_contain_text("for “advocate”")
+        expect(page).to_have_url(demo_site + "/search/")
+        page.locator(".app-listing__item h2 a").first.click()
+        expect(page).not_to_have_url(re.compile(r"/search/"))
+
+    visits = browser_history(playwright, tmp_path / "profile", walk)
+    searches = [(url, title) for url, title in visits if "/search/" in url]
+    assert searches, visits
+    assert all(url == demo_site + "/search/" for url, _title in searches), visits
+    # The search page's entry is titled for searching, or for the result read after it
+    # (leaving the results replaces them); never with the words.
+    pages = {title for url, title in visits if "/search/" not in url}
+    for _url, title in searches:
+        assert title.startswith(("Search – ", "Search results – ")) or title in pages, title
 
 
 def visited(page):

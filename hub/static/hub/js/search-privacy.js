@@ -1,18 +1,31 @@
-// Search results leave no trace of the words in the tab's history (templates/search/search.html):
-// - once the results are shown, the address becomes the plain search page (replaceState) and
-//   the tab's title loses the words, so history lists "Search results", not the query;
-// - leaving the results for another page replaces them (location.replace), so Back goes to
-//   where the reader was before searching, never to the results;
+// Searches leave no trace of the words in the browser's history (templates/search/search.html).
+// A browser records every address it opens, with its title, in its history: a parent's search
+// words must never be there for someone who checks the phone.
+// - A search box sends its words without opening an address that holds them: from another
+//   page it opens the plain search page, which asks for the results (fetch) and shows them;
+//   on the search page it asks at once. Filters, pages of results and "Did you mean" do the
+//   same. History lists "Search results", never the words.
+// - Leaving the results for another page replaces them (location.replace), so Back goes to
+//   where the reader was before searching, never to the results.
 // - "Copy a link to these results" keeps them shareable for a reader who wants to.
+// - An address that holds the words (a shared link) is tidied once the results show.
 // Without JavaScript none of this happens: the address keeps the query, and still works.
-export function keepSearchesPrivate(root = document) {
-  const results = root.querySelector("[data-hub-search-privacy]");
-  if (!results) return;
-  const { cleanUrl, cleanTitle, shareUrl } = results.dataset;
-  const searchPath = new URL(cleanUrl, window.location.href).pathname;
+const WAITING = "hub-search-waiting";
 
-  history.replaceState(history.state, "", cleanUrl);
-  document.title = cleanTitle;
+export function keepSearchesPrivate(root = document) {
+  const page = root.querySelector("[data-hub-search-page]");
+  const here = window.location.pathname;
+
+  // A search box anywhere, and every form on the search page (its box and its filters).
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method !== "get") return;
+    if (!form.hasAttribute("data-hub-private-search") && !page?.contains(form)) return;
+    const query = new URLSearchParams(new FormData(form));
+    if (!query.get("q")?.trim()) return; // the search page says what to type
+    event.preventDefault();
+    search(new URL(form.action, window.location.href).pathname, query);
+  });
 
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
@@ -20,11 +33,89 @@ export function keepSearchesPrivate(root = document) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (link.target || link.hasAttribute("download")) return;
     const to = new URL(link.href, window.location.href);
-    if (to.origin !== window.location.origin || to.pathname === searchPath) return;
-    event.preventDefault();
-    window.location.replace(to.href);
+    if (to.origin !== window.location.origin) return;
+    // Other pages of results, filters, "Did you mean", the same search in another language.
+    const toResults = page?.contains(link) && to.pathname === here && to.search;
+    if (toResults || (link.hasAttribute("data-hub-private-search") && to.search)) {
+      event.preventDefault();
+      search(to.pathname, to.searchParams);
+      return;
+    }
+    // Away from the results: Back goes to before the search, never to the results.
+    if (page && to.pathname !== here && document.querySelector("[data-hub-search-privacy]")) {
+      event.preventDefault();
+      window.location.replace(to.href);
+    }
   });
 
+  if (!page) return;
+  const waiting = takeWaiting();
+  if (waiting && !window.location.search) {
+    showResults(here, new URLSearchParams(waiting));
+  } else if (window.location.search) {
+    tidy(page);
+  }
+}
+
+// The results on the search page at `path`: here at once, or by opening the plain search page.
+function search(path, query) {
+  if (document.querySelector("[data-hub-search-page]") && window.location.pathname === path) {
+    showResults(path, query);
+    return;
+  }
+  try {
+    sessionStorage.setItem(WAITING, query.toString());
+  } catch {
+    window.location.assign(`${path}?${query}`); // no storage: search as without JavaScript
+    return;
+  }
+  window.location.assign(path);
+}
+
+function takeWaiting() {
+  try {
+    const waiting = sessionStorage.getItem(WAITING);
+    sessionStorage.removeItem(WAITING);
+    return waiting;
+  } catch {
+    return null;
+  }
+}
+
+async function showResults(path, query) {
+  const address = `${path}?${query}`;
+  let fresh;
+  try {
+    const response = await fetch(address, { credentials: "same-origin" });
+    const html = new DOMParser().parseFromString(await response.text(), "text/html");
+    fresh = html.querySelector("[data-hub-search-page]");
+  } catch {
+    fresh = null;
+  }
+  if (!fresh) {
+    window.location.assign(address); // offline or the server is busy: as without JavaScript
+    return;
+  }
+  const page = document.querySelector("[data-hub-search-page]");
+  page.replaceChildren(...fresh.childNodes);
+  tidy(page);
+  const found = page.querySelector("[data-hub-search-privacy] [role=status]");
+  const focus = found || page.querySelector(".govuk-error-message") || page.querySelector("h1");
+  focus.setAttribute("tabindex", "-1");
+  focus.focus();
+}
+
+// The address and title without the words; the share button, for a reader who wants a link.
+function tidy(page) {
+  const results = page.querySelector("[data-hub-search-privacy]");
+  if (!results) return;
+  const { cleanUrl, cleanTitle, shareUrl } = results.dataset;
+  if (window.location.search) history.replaceState(history.state, "", cleanUrl);
+  document.title = cleanTitle;
+  offerShareLink(results, shareUrl);
+}
+
+function offerShareLink(results, shareUrl) {
   const share = results.querySelector("[data-hub-share]");
   if (!share) return;
   const button = share.querySelector("button");
