@@ -33,3 +33,33 @@ def test_every_page_type_has_no_horizontal_scroll_at_320px(demo_site, page, lang
         if width > 320:
             too_wide[f"{name} ({path})"] = (width, page.evaluate(WIDEST))
     assert not too_wide, "\n".join(f"{k}: {w}px, {why}" for k, (w, why) in too_wide.items())
+
+
+# Each heading in the main column, and how far it starts below the last line of text above it.
+GAPS_ABOVE_HEADINGS = """() => {
+  const text = [...document.querySelectorAll("main :is(p, li, h1, h2, h3, h4, .govuk-inset-text)")];
+  return [...document.querySelectorAll("main :is(h2, h3)")].map((heading) => {
+    const above = text.filter((e) => !e.contains(heading) && !heading.contains(e)
+      && e.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING
+      && e.getBoundingClientRect().bottom <= heading.getBoundingClientRect().top + 1
+      && e.getBoundingClientRect().height > 0).at(-1);
+    return [heading.textContent.trim(), above ? Math.round(
+      heading.getBoundingClientRect().top - above.getBoundingClientRect().bottom) : 99];
+  });
+}"""
+
+
+def test_no_heading_runs_into_the_text_above_it_on_a_phone(demo_site, page):
+    """On the rights charter, "If this does not happen" and the next right; on stories, "Why
+    we could not do this" and "Updates" after what was done."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    cramped = {}
+    for path in (
+        "/parent-rights-charter/",
+        "/you-said-we-did/evening-conferences/",
+        "/you-said-we-did/confidential-information/",
+    ):
+        page.goto(demo_site + path)
+        gaps = page.evaluate(GAPS_ABOVE_HEADINGS)
+        cramped.update({f"{path} {text}": gap for text, gap in gaps if gap < 15})
+    assert not cramped, cramped
