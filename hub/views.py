@@ -1,7 +1,10 @@
 """Views of the site as a whole (not of one kind of content): pages, robots.txt."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.documents.views.serve import serve as wagtail_serve_document
@@ -85,10 +88,15 @@ def serve_document(request, document_id, document_filename):
 
 @require_GET
 def robots_txt(request):
+    # Search results in every language: each language's search page has its own address.
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
+        *dict.fromkeys(searches),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -155,6 +155,15 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
+def test_robots_txt_keeps_crawlers_out_of_search_results_in_every_language(client):
+    disallowed = [
+        line.removeprefix("Disallow: ")
+        for line in client.get("/robots.txt").content.decode().splitlines()
+        if line.startswith("Disallow: ")
+    ]
+    assert disallowed == ["/admin/", "/search/", "/cy/search/", "/pl/search/", "/ur/search/"]
+
+
 def test_the_favicon_is_served_from_our_own_static_files(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
