@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
@@ -287,3 +288,24 @@ def test_an_upcoming_events_calendar_entry_says_how_to_book(events, client):
     )
     (item,) = parse(client.get(past.get_ics_url())).walk("VEVENT")
     assert str(item["description"]) == "We talked."
+
+
+def test_a_past_event_says_it_has_finished_and_no_longer_invites_anyone(events, client):
+    past = EventPageFactory(
+        parent=events,
+        title="Last forum",
+        start=timezone.now() - datetime.timedelta(days=3),
+        attendance="online",
+        joining_instructions="Join on the video call at 6pm.",
+        booking_url="https://booking.example.org/forum",
+    )
+    soup = BeautifulSoup(client.get(past.url).content, "html.parser")
+    finished = soup.select_one(".app-event-finished")
+    assert " ".join(finished.get_text().split()) == (
+        "This event has finished. See the events still to come"
+    )
+    assert finished.a["href"] == events.url
+    text = soup.main.get_text(" ")
+    for invitation in ("Add to your calendar", "How to book", "Book a place", "Joining online"):
+        assert invitation not in text
+    assert "Join on the video call" not in text
