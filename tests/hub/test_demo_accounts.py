@@ -46,3 +46,30 @@ def test_the_demo_prints_each_staff_accounts_authenticator_key_and_it_gives_work
 def test_production_never_gets_accounts_with_known_passwords():
     with pytest.raises(CommandError, match="only made in development"):
         call_command("demo_accounts")
+
+
+@override_settings(DEBUG=True)
+def test_on_a_new_demo_comms_sends_one_draft_to_parent_review_and_only_once(
+    demo, mailoutbox, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from wagtail.models import WorkflowState
+
+    from events.models import EventPage
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_accounts", stdout=out)
+        call_command("demo_accounts", stdout=StringIO())
+    (state,) = WorkflowState.objects.all()
+    page = EventPage.objects.get(pk=state.object_id)
+    assert (page.slug, state.requested_by.username, state.status) == (
+        "dads-group",
+        "comms",
+        "in_progress",
+    )
+    assert "crèche" in page.get_latest_revision_as_object().summary_text
+    assert "crèche" not in page.summary_text  # live as it was, until parents approve
+    assert "A draft waits for parent review: “Dads' group”" in out.getvalue()
+    assert sorted(m.to[0] for m in mailoutbox) == ["parent1@example.org", "parent2@example.org"]
