@@ -73,7 +73,7 @@ class HomePage(BasePage):
         context["latest_stories"] = (
             in_reader_language(public_pages(StoryPage))
             .select_related("locale")
-            .order_by("-first_published_at")[:3]
+            .order_by("-said_on", "-first_published_at")[:3]  # as the stories page lists them
         )
         charter = (
             in_reader_language(public_pages(CoProductionCharterPage))

@@ -44,6 +44,24 @@ def test_the_home_page_shows_the_latest_stories_with_their_status(home, client):
     assert "govuk-tag" in html
 
 
+def test_the_latest_stories_are_the_last_said_as_on_the_stories_page(home, client):
+    """A story published today about what parents said long ago is not the latest."""
+    import datetime
+
+    stories = StoryIndexPageFactory(parent=home)
+    for title, said in (("Spring", (2026, 4, 1)), ("Old", (2024, 1, 1)), ("Summer", (2026, 7, 1))):
+        StoryPageFactory(
+            parent=stories, title=title, said_on=datetime.date(*said)
+        ).save_revision().publish()
+    StoryPageFactory(
+        parent=stories, title="Older", said_on=datetime.date(2023, 1, 1)
+    ).save_revision().publish()
+    html = client.get(home.url).content.decode()
+    shown = [t for t in ("Summer", "Spring", "Old", "Older") if f">{t}<" in html]
+    assert shown == ["Summer", "Spring", "Old"]
+    assert html.index(">Summer<") < html.index(">Spring<") < html.index(">Old<")
+
+
 def test_the_home_page_sums_up_the_charters_principles(home, client):
     charter = CoProductionCharterPageFactory(
         parent=home, principles=[("Trust", ["p"]), ("Voice", ["q"])]
