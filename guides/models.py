@@ -1,10 +1,11 @@
 """Guides: step-by-step explanations of what happens when children's services get involved."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -200,7 +201,51 @@ class GuidePage(BasePage):
         context["related"] = localized_pages(
             r.guide for r in self.related_guides.select_related("guide", "guide__locale")
         )
+        context["source_documents"] = self.documents_in_the_source_language()
         return context
+
+    def documents_in_the_source_language(self):
+        """{document id: the source language's name, in the reader's language} for each leaflet
+        this translation shares with the page it was translated from (in its downloads or its
+        steps): it is in that language, and the page says so beside the link (a translation
+        may choose a translated leaflet instead). Read from the source page's stored blocks,
+        in one query."""
+        source_language = settings.LANGUAGE_CODE
+        if get_language() == source_language:
+            return {}  # the page is shown in the source language
+        stored = (
+            GuidePage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=source_language
+            )
+            .values_list("pk", "downloads", "steps")
+            .first()
+        )
+        if not stored or stored[0] == self.pk:
+            return {}  # no source page, or this is it
+        name = get_language_info(source_language)["name_translated"]
+        return dict.fromkeys(
+            (
+                document
+                for stream in stored[1:]
+                for document in _downloaded_documents(stream.raw_data if stream else [])
+            ),
+            name,
+        )
+
+
+def _downloaded_documents(blocks):
+    """The document ids of every download block in raw StreamField data, however deep."""
+    for block in blocks:
+        if isinstance(block, dict):
+            if block.get("type") == "download" and isinstance(block.get("value"), dict):
+                if block["value"].get("document"):
+                    yield block["value"]["document"]
+            else:
+                yield from _downloaded_documents(
+                    v for v in block.values() if isinstance(v, (dict, list))
+                )
+        elif isinstance(block, list):
+            yield from _downloaded_documents(block)
 
 
 class RelatedGuide(Orderable):

@@ -252,3 +252,37 @@ def test_who_to_call_is_in_the_readers_language(demo, client):
     assert section.h2.get_text() == "Siaradwch â rhywun"
     assert "Os yw plentyn mewn perygl nawr, ffoniwch 999." in words
     assert "cysylltwch â ni." in words
+
+
+def test_a_translated_guide_says_which_leaflets_are_in_english(demo, client):
+    """Until a translator chooses a translated leaflet, a Welsh guide links to the English one,
+    and says so beside it, in Welsh."""
+    from bs4 import BeautifulSoup
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from guides.models import GuidePage
+
+    def leaflets(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [
+            " ".join(p.get_text().split())
+            for p in soup.select("#downloads-heading ~ .app-download p:first-child")
+        ]
+
+    english = "/guides/child-protection-and-care-proceedings/"
+    welsh = "/cy/canllawiau/amddiffyn-plant-ac-achosion-gofal/"
+    assert all("(" not in leaflet for leaflet in leaflets(english))
+    shown = leaflets(welsh)
+    assert shown and all(leaflet.endswith("(yn Saesneg)") for leaflet in shown), shown
+
+    # A translated leaflet chosen for the Welsh page is not marked.
+    page = GuidePage.objects.get(url_path__endswith="/amddiffyn-plant-ac-achosion-gofal/")
+    cymraeg = get_document_model()(title="Eich hawliau")
+    cymraeg.file.save("hawliau.pdf", ContentFile(b"%PDF-1.4 Cymraeg"), save=True)
+    downloads = page.downloads.raw_data
+    downloads[0]["value"]["document"] = cymraeg.pk
+    page.downloads = downloads
+    page.save_revision().publish()
+    shown = leaflets(welsh)
+    assert not shown[0].endswith("(yn Saesneg)") and shown[1].endswith("(yn Saesneg)"), shown
