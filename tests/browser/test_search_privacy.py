@@ -55,10 +55,11 @@ def test_the_search_words_never_reach_the_browsers_history(demo_site, playwright
         expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
         expect(page.locator("p[role=status]").first).to_be_focused()
         page.locator(".app-did-you-mean a").click()  # "Did you mean: court"
-        expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
+        expect(page.locator(".app-did-you-mean")).to_have_count(0)  # the results for "court"
         page.get_by_text("Filter results").click()
         page.get_by_role("radio", name="Guides").check()
         page.get_by_role("button", name="Apply filters").click()
+        expect(page.get_by_role("link", name="Clear filters")).to_be_visible()  # applied
         expect(page.get_by_role("radio", name="Guides")).to_be_checked()
         page.get_by_label("Search for guides, events and stories").fill("advocate")
         page.get_by_label("Search for guides, events and stories").press("Enter")

@@ -52,7 +52,7 @@ def test_a_polish_query_on_the_english_hub_offers_the_polish_results(guide, clie
     assert "This may be in Polish:" in found
     assert (
         '<a class="govuk-link" href="/pl/search/?q=post%C4%99powanie+s%C4%85dowe" '
-        'hreflang="pl">see results in Polish</a>' in found
+        'hreflang="pl" data-hub-private-search>see results in Polish</a>' in found
     )
     # Said in Polish too, for a reader who reads Polish better.
     assert (

@@ -186,7 +186,10 @@ def test_suggestions_as_you_type_are_page_titles(site, client):
 
 def test_the_search_box_works_without_javascript_and_offers_suggestions_with_it(site, client):
     html = client.get("/").content.decode()
-    assert '<form class="app-search" action="/search/" method="get" role="search">' in html
+    assert (
+        '<form class="app-search" action="/search/" method="get" role="search" '
+        "data-hub-private-search>" in html
+    )
     assert 'data-suggest-url="/search/suggest/"' in html
 
 
