@@ -1,8 +1,24 @@
-"""The events app's configuration."""
+"""The events app's configuration: a venue's change re-indexes its events for search."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+def reindex_the_venues_events(sender, instance, **kwargs):
+    """What a venue offers is searched with its events (EventPage.venue_access)."""
+    from wagtail.search.index import insert_or_update_object
+
+    for event in instance.events.all():
+        insert_or_update_object(event)
 
 
 class EventsConfig(AppConfig):
     name = "events"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        post_save.connect(
+            reindex_the_venues_events,
+            sender=self.get_model("Venue"),
+            dispatch_uid="events-reindex-venue-events",
+        )

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -340,6 +340,7 @@ class EventPage(BasePage):
         index.FilterField("end"),
         index.RelatedFields("venue", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("venue_access"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -371,6 +372,23 @@ class EventPage(BasePage):
         unapproved changes wait in its revisions, so its row is what was approved."""
         venue = self.venue if self.venue_id else None
         return venue if venue is not None and venue.live else None
+
+    def venue_access(self):
+        """For search: what the (approved) venue offers, in the page's language ("hearing
+        loop", "crèche or childcare"), with the venue's own words about access, so a parent
+        who searches for what they need finds the events that have it. A venue's change
+        re-indexes its events (events.apps)."""
+        venue = self.public_venue
+        if venue is None or not self.is_in_person:
+            return ""
+        with translation.override(self.locale.language_code):
+            offered = [
+                str(label)
+                for _key, field, label, _short in ACCESS_NEEDS
+                if getattr(venue, field) == "yes"
+            ]
+        details = [venue.step_free_details, venue.childcare_details, venue.access_notes]
+        return " ".join(offered + [words for words in details if words])
 
     def access_labels(self):
         """Short words for what the (approved) venue offers, for the events list: "Step-free",

@@ -1033,6 +1033,10 @@ LEAFLETS = {
 # -- Search: words parents use, and best bets -----------------------------------------------
 
 SEARCH_SYNONYMS = [
+    # What parents type for what a venue offers (events.models.EventPage.venue_access).
+    ("step-free access\nwheelchair\nramp", "Venues list step-free access."),
+    ("crèche\ncreche\nchildcare\nchild care", "Venues list a crèche or childcare."),
+    ("hearing loop\nhearing aid", "Venues list a hearing loop."),
     ("social worker\nchildren's services", "Parents often name the person, not the service."),
     ("court\ncare proceedings", "Families say court; letters say care proceedings."),
     ("conference\nmeeting", "A child protection conference is a meeting."),

@@ -212,3 +212,36 @@ def test_searching_with_nothing_typed_asks_for_words(home, client, typed):
 
 def test_the_search_page_opened_from_a_link_shows_no_error(home, client):
     assert "govuk-error-message" not in client.get("/search/").content.decode()
+
+
+def test_a_parent_finds_events_by_what_the_venue_offers_and_a_venue_change_shows_at_once(
+    home, client
+):
+    """ "hearing loop", "crèche": the words of the venue's access details find its events."""
+    from events.factories import VenueFactory
+
+    events = EventIndexPageFactory(parent=home)
+    hall = VenueFactory(name="Riverside Hall", hearing_loop="yes", childcare="no")
+    EventPageFactory(
+        parent=events,
+        title="Dads' evening",
+        venue=hall,
+        start=timezone.now() + datetime.timedelta(days=3),
+    ).save_revision().publish()
+
+    def found(words):
+        return titles(client, q=words)
+
+    assert "Dads' evening" in found("hearing loop")
+    assert "Dads' evening" not in found("crèche")
+    hall.childcare = "yes"
+    hall.childcare_details = "Free crèche for under-fives: book it when you book your place."
+    hall.save()
+    assert "Dads' evening" in found("crèche")
+    assert "Dads' evening" in found("under-fives")
+
+
+@pytest.mark.parametrize("words", ["wheelchair", "creche", "hearing aid"])
+def test_in_the_demo_everyday_words_for_access_needs_find_events(demo, client, words):
+    found = titles(client, q=words, type="events")
+    assert found, f"no event found for {words!r}"
