@@ -131,3 +131,27 @@ def test_without_javascript_the_address_keeps_the_query_and_no_button_shows(demo
     expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
     expect(page.get_by_role("button", name="Copy a link to these results")).to_be_hidden()
     context.close()
+
+
+def test_words_typed_while_results_are_on_their_way_stay_in_the_box(demo_site, phone):
+    """The results are slow to come: the reader searches again, then starts typing a third
+    search before any results arrive. The last results asked for show; the typing stays."""
+    import time
+
+    def slowly(route):
+        time.sleep(1.5)
+        route.continue_()
+
+    phone.route(re.compile(r"/search/\?q=(court|advocate)"), slowly)
+    phone.goto(demo_site + "/search/")
+    box = phone.get_by_label("Search for guides, events and stories")
+    box.fill("court")
+    box.press("Enter")
+    box.fill("advocate")
+    box.press("Enter")
+    box.fill("confer")  # not sent yet
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
+    phone.wait_for_timeout(500)
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
+    expect(box).to_have_value("confer")
+    expect(box).to_be_focused()

@@ -82,7 +82,12 @@ function takeWaiting() {
   }
 }
 
+let latest = 0;
+
 async function showResults(path, query) {
+  const asked = ++latest;
+  const page = document.querySelector("[data-hub-search-page]");
+  page.setAttribute("aria-busy", "true");
   const address = `${path}?${query}`;
   let fresh;
   try {
@@ -92,13 +97,24 @@ async function showResults(path, query) {
   } catch {
     fresh = null;
   }
+  if (asked !== latest) return; // a newer search was asked for meanwhile: it shows instead
   if (!fresh) {
     window.location.assign(address); // offline or the server is busy: as without JavaScript
     return;
   }
-  const page = document.querySelector("[data-hub-search-page]");
+  // Words typed into the box while the results were on their way stay there, with the focus.
+  const box = page.querySelector("input[name=q]");
+  const typing = box && document.activeElement === box && box.value !== query.get("q");
+  const typed = typing ? box.value : null;
   page.replaceChildren(...fresh.childNodes);
+  page.removeAttribute("aria-busy");
   tidy(page);
+  const newBox = page.querySelector("input[name=q]");
+  if (typing && newBox) {
+    newBox.value = typed;
+    newBox.focus();
+    return;
+  }
   const found = page.querySelector("[data-hub-search-privacy] [role=status]");
   const focus = found || page.querySelector(".govuk-error-message") || page.querySelector("h1");
   focus.setAttribute("tabindex", "-1");
