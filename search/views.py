@@ -298,12 +298,13 @@ def promotions_for(terms):
     return result
 
 
-def popular_topics(limit=6):
+def popular_topics(language, limit=6):
     """The most searched queries comms staff have set best bets for: curated, so a search for
-    someone's name never appears here."""
+    someone's name never appears here. Only those whose best bet is a page in the reader's
+    language: their words are in that language, not English offered to a Welsh reader."""
     since = timezone.now().date() - timedelta(days=30)
     return list(
-        Query.objects.filter(editors_picks__isnull=False)
+        Query.objects.filter(editors_picks__page__locale__language_code=language)
         .annotate(recent=Sum("daily_hits__hits", filter=Q(daily_hits__date__gte=since)))
         .order_by("-recent", "query_string")
         .distinct()[:limit]
@@ -359,7 +360,7 @@ def search(request):
             highlight=[w for w in words_of(corrected or terms) if len(w) > 1],
         )
         if not context["result_count"]:
-            context["popular_topics"] = popular_topics()
+            context["popular_topics"] = popular_topics(reader_language())
             if not context["filtered"]:
                 context["elsewhere"] = other_language_results(query)
         # Counted by search.counting.CountSearches, also when the page comes from the cache.
