@@ -202,17 +202,20 @@ class GuidePage(BasePage):
             r.guide for r in self.related_guides.select_related("guide", "guide__locale")
         )
         context["source_documents"] = self.documents_in_the_source_language()
+        if context["source_documents"]:
+            context["source_language"] = get_language_info(settings.LANGUAGE_CODE)[
+                "name_translated"
+            ]
         return context
 
     def documents_in_the_source_language(self):
-        """{document id: the source language's name, in the reader's language} for each leaflet
-        this translation shares with the page it was translated from (in its downloads or its
-        steps): it is in that language, and the page says so beside the link (a translation
-        may choose a translated leaflet instead). Read from the source page's stored blocks,
-        in one query."""
+        """The ids of the leaflets this translation shares with the page it was translated
+        from (in its downloads or its steps): they are in that language, and the page says so
+        beside each link (a translation may choose a translated leaflet instead). Read from the
+        source page's stored blocks, in one query."""
         source_language = settings.LANGUAGE_CODE
         if get_language() == source_language:
-            return {}  # the page is shown in the source language
+            return set()  # the page is shown in the source language
         stored = (
             GuidePage.objects.filter(
                 translation_key=self.translation_key, locale__language_code=source_language
@@ -221,16 +224,12 @@ class GuidePage(BasePage):
             .first()
         )
         if not stored or stored[0] == self.pk:
-            return {}  # no source page, or this is it
-        name = get_language_info(source_language)["name_translated"]
-        return dict.fromkeys(
-            (
-                document
-                for stream in stored[1:]
-                for document in _downloaded_documents(stream.raw_data if stream else [])
-            ),
-            name,
-        )
+            return set()  # no source page, or this is it
+        return {
+            document
+            for stream in stored[1:]
+            for document in _downloaded_documents(stream.raw_data if stream else [])
+        }
 
 
 def _downloaded_documents(blocks):

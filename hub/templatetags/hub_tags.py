@@ -125,12 +125,6 @@ def when(moment):
     return format_html('<time datetime="{}">{}</time>', moment.isoformat(timespec="seconds"), words)
 
 
-@register.filter
-def get_item(mapping, key):
-    """``{{ mapping|get_item:key }}``: the value for key, or None (also when mapping is not set)."""
-    return mapping.get(key) if isinstance(mapping, dict) else None
-
-
 @register.filter(is_safe=True)
 def isolate_numbers(value):
     """Numbers, phone numbers, emails and postcodes in ``value`` kept left to right, so they
