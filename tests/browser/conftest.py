@@ -1,5 +1,7 @@
 """Browser tests: a live server with the demo content, Chromium, and axe-core."""
 
+import threading
+
 import pytest
 
 from tests.helpers.browser import EXIT_URL
@@ -49,6 +51,70 @@ class DemoSnapshot:
             copy = sqlite3.connect(":memory:", check_same_thread=False)
             raw.backup(copy)
             self.before, self.copy = before, copy
+
+
+class RequestGate:
+    """The live server's application behind a gate that closes when a test ends.
+
+    The browser outlives its requests: leaving Wagtail's editor sends a beacon that releases
+    the editing session, and it can reach the live server while pytest-django empties the
+    database for the next test. On the in-memory SQLite database the server's threads share
+    the test's connection, so the two collide ("couldn't be flushed") and every later test in
+    the process starts on a database that was never emptied. Once the gate has closed, the
+    requests already inside have finished and later ones are turned away with a 503, so
+    nothing touches the database until the next test opens it again.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.open = True
+        self.inside = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            if not self.open:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"The test this request belonged to has ended."]
+            self.inside += 1
+        try:
+            return self.app(environ, start_response)
+        finally:
+            with self.changed:
+                self.inside -= 1
+                self.changed.notify_all()
+
+    def close(self, timeout=30):
+        with self.changed:
+            self.open = False
+            if not self.changed.wait_for(lambda: self.inside == 0, timeout):
+                raise RuntimeError(f"{self.inside} live server request(s) still running")
+
+    def reopen(self):
+        with self.changed:
+            self.open = True
+
+
+@pytest.fixture(scope="session")
+def _request_gate(live_server):
+    server = live_server.thread.httpd
+    gate = RequestGate(server.get_app())
+    server.set_app(gate)
+    return gate
+
+
+@pytest.fixture(autouse=True)
+def _live_server_quiet_before_the_database_is_emptied(request):
+    """Opens the gate for a test that uses the live server, and closes it when the test's
+    browser has gone (this fixture is set up before `page`, so torn down after it) but before
+    pytest-django empties the database (set up before this, so torn down after)."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    gate = request.getfixturevalue("_request_gate")
+    gate.reopen()
+    yield
+    gate.close()
 
 
 @pytest.fixture(scope="session")
