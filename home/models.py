@@ -1,5 +1,6 @@
 """The front door of the hub and its ordinary pages (about, forums and groups, contact)."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,18 +35,34 @@ class HomePage(BasePage):
         blank=True,
         help_text="When people can call, shown beside the contact details on every page.",
     )
+    contact_hours_easy_read = models.CharField(
+        "opening hours in Easy Read",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "The same, in short plain sentences, for the end of Easy Read guides. "
+            "Left empty, they show the opening hours above."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("featured_heading"),
         InlinePanel("featured_guides", label="Featured guide", max_num=6),
         MultiFieldPanel(
-            [FieldPanel("tagline"), FieldPanel("contact_hours")], heading="On every page"
+            [
+                FieldPanel("tagline"),
+                # A sentence or three: a box that shows them whole.
+                FieldPanel("contact_hours", widget=forms.Textarea(attrs={"rows": 2})),
+                FieldPanel("contact_hours_easy_read", widget=forms.Textarea(attrs={"rows": 2})),
+            ],
+            heading="On every page",
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    # Shown in every page's header and footer, in the reader's language (hub.furniture).
-    shown_on_every_page = ["tagline", "contact_hours"]
+    # Read with every page, in the reader's language (hub.furniture): the header and footer
+    # show the tagline and hours, an Easy Read guide's "Talk to someone" the Easy Read hours.
+    shown_on_every_page = ["tagline", "contact_hours", "contact_hours_easy_read"]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -18,6 +18,10 @@ HOME_CONTACT_HOURS = (
     "Monday to Friday, 9am to 5pm. A call costs the same as a call to a local number "
     "(starting 01 or 02) and counts toward any free minutes on your phone plan."
 )
+HOME_CONTACT_HOURS_EASY_READ = (
+    "You can phone us from Monday to Friday. We answer from 9 in the morning to 5 in the "
+    "afternoon. A call costs the same as calling a local number."
+)
 
 HOME_INTRO = (
     "Clear, honest information about what happens when children's services get involved with "

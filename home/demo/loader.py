@@ -100,6 +100,7 @@ class DemoLoader:
                 intro=content.HOME_INTRO,
                 tagline=content.HOME_TAGLINE,
                 contact_hours=content.HOME_CONTACT_HOURS,
+                contact_hours_easy_read=content.HOME_CONTACT_HOURS_EASY_READ,
                 seo_title="Kingsbrook Parent Partnership",
                 search_description=content.HOME_INTRO[:155],
             )

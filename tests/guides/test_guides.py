@@ -233,6 +233,38 @@ def test_every_guide_ends_with_who_to_call_999_first_then_the_partnership(guides
     ]
 
 
+def test_an_easy_read_guide_gives_the_opening_hours_in_easy_read_where_the_home_page_has_them(
+    guides, home, client
+):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    from hub.models import HubSettings
+
+    settings = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone = "0300 000 0001"
+    settings.save()
+    home.contact_hours = "Weekdays, 9am to 5pm, charged as a local call (01 or 02)."
+    home.save_revision().publish()
+    standard = GuidePageFactory(parent=guides, title="Meetings", slug="meetings")
+    easy_read = GuidePageFactory(
+        parent=guides, title="Meetings: Easy Read", slug="meetings-easy-read", is_easy_read=True
+    )
+
+    def hours(guide):
+        html = client.get(guide.url).content
+        section = BeautifulSoup(html, "html.parser").select_one("#get-help-heading").parent
+        return section.select("p.govuk-body")[-1].get_text(" ", strip=True)
+
+    # Not written in Easy Read yet: an Easy Read guide gives the hours as every page does.
+    assert hours(easy_read) == "Weekdays, 9am to 5pm, charged as a local call (01 or 02)."
+
+    home.contact_hours_easy_read = "Phone us Monday to Friday. We answer from 9 to 5."
+    home.save_revision().publish()
+    assert hours(easy_read) == "Phone us Monday to Friday. We answer from 9 to 5."
+    assert hours(standard) == "Weekdays, 9am to 5pm, charged as a local call (01 or 02)."
+
+
 def test_an_easy_read_guide_says_who_to_call_in_short_sentences(demo, client):
     from bs4 import BeautifulSoup
 
@@ -241,6 +273,8 @@ def test_an_easy_read_guide_says_who_to_call_in_short_sentences(demo, client):
     words = " ".join(section.get_text().split())
     assert "If a child is in danger now, call 999." in words
     assert "You can talk to us about your family. We can help you." in words
+    assert "You can phone us from Monday to Friday." in words
+    assert "free minutes" not in words
 
 
 def test_who_to_call_is_in_the_readers_language(demo, client):
@@ -252,6 +286,9 @@ def test_who_to_call_is_in_the_readers_language(demo, client):
     assert section.h2.get_text() == "Siaradwch â rhywun"
     assert "Os yw plentyn mewn perygl nawr, ffoniwch 999." in words
     assert "cysylltwch â ni." in words
+    html = client.get("/cy/canllawiau/amddiffyn-plant-hawdd-ei-ddeall/").content
+    section = BeautifulSoup(html, "html.parser").select_one("#get-help-heading").parent
+    assert "Gallwch ein ffonio o ddydd Llun i ddydd Gwener." in section.get_text()
 
 
 def test_a_translated_guide_says_which_leaflets_are_in_english(demo, client):
