@@ -460,8 +460,9 @@ def easy_read_steps(pictures):
 
 
 PARTICIPATION_SUMMARY = (
-    "How we make sure that when you take part, your voice is heard and makes a difference. "
-    "Built on the four parts of the Lundy model: space, voice, audience and influence."
+    "How we make sure that when you take part, your voice is heard and makes a difference: "
+    "a safe place to speak, help to say what you think, the right people listening, and "
+    "something done about it."
 )
 
 

@@ -168,6 +168,18 @@ def test_the_calendar_feed_lists_only_upcoming_events(events, client):
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Next week"]
 
 
+def test_the_events_list_offers_the_feed_in_plain_words_not_a_file_type(events, client):
+    from bs4 import BeautifulSoup
+
+    html = client.get(events.url).content
+    link = BeautifulSoup(html, "html.parser").find("a", href="/calendar/upcoming.ics")
+    words = " ".join(link.parent.get_text().split())
+    assert words == (
+        "Add all upcoming events to your calendar "
+        "(works with the calendar on most phones and computers)"
+    )
+
+
 def test_a_draft_or_missing_event_has_no_calendar_file(events, client):
     event = EventPageFactory(parent=events, live=False)
     assert client.get(f"/calendar/event-{event.pk}.ics").status_code == 404
