@@ -270,8 +270,10 @@ def restore_backup(archive, force=False, send_queued_emails=False, log=print):
                     shutil.copyfileobj(source, out, CHUNK)
                 log(f"Restoring the {VENDOR_NAMES[vendor]} database…")
                 load_database(target, replace=bool(tables))
+                # At once, before the files: an email worker still running would otherwise
+                # send the restored queue's emails while they are copied.
+                hold_queued_emails(send=send_queued_emails, log=log)
     log(f"Restored {len(manifest['members']) - 1} media files into {media_root}.")
-    hold_queued_emails(send=send_queued_emails, log=log)
     # Cached answers (which files are public, for one) describe the database before.
     cache.clear()
     log("Rebuilding the search index…")

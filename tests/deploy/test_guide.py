@@ -3,6 +3,7 @@ cron file run exists and accepts its options, every file it names exists, every 
 variable the code reads is in its table (and nothing else is), and the shipped units and
 gunicorn config are valid to systemd and gunicorn themselves."""
 
+import fnmatch
 import multiprocessing
 import os
 import re
@@ -25,7 +26,7 @@ GUIDE_VARIABLES = {"HUB_HOST": "hub.example.org", "HUB_ADMIN_EMAIL": "you@exampl
 def guide_commands():
     """Every command line in the guide's shell blocks, with its variables filled in."""
     for block in SHELL_BLOCKS:
-        for line in block.splitlines():
+        for line in block.replace("\\\n", " ").splitlines():  # a line ending in \ goes on
             line = line.strip()
             if line and not line.startswith("#"):
                 for name, value in GUIDE_VARIABLES.items():
@@ -90,6 +91,32 @@ def test_every_file_the_guide_names_exists():
         name = name.rstrip(".")
         matches = list(ROOT.glob(name))
         assert matches, f"docs/deploy.md names {name}, which does not exist"
+
+
+def test_every_hub_unit_the_guide_starts_or_stops_is_one_the_hub_ships():
+    named = {
+        word if "." in word or "*" in word else f"{word}.service"
+        for line in guide_commands()
+        if "systemctl" in line
+        for word in shlex.split(line)
+        if word.startswith("partnership-hub")
+    }
+    assert "partnership-hub-sessions.timer" in named
+    shipped = [path.name for path in (DEPLOY / "systemd").iterdir()]
+    for name in named:  # a name, or a pattern such as 'partnership-hub-*'
+        assert fnmatch.filter(shipped, name), f"docs/deploy.md names {name}, which is not shipped"
+
+
+def test_going_back_to_a_backup_stops_whatever_could_send_or_write_first():
+    """The email worker and the timers would read a database that is half restored."""
+    backups = GUIDE[GUIDE.index("**Going back to a backup") : GUIDE.index("## Logs")]
+    stop = backups[backups.index("systemctl stop") : backups.index("restore --force")]
+    for unit in [
+        "partnership-hub ",
+        "partnership-hub-mail",
+        *(path.name for path in (DEPLOY / "systemd").glob("*.timer")),
+    ]:
+        assert unit in stop, unit
 
 
 def test_upgrades_install_build_compile_migrate_reindex_and_restart_in_that_order():

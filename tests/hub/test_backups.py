@@ -458,6 +458,26 @@ def test_a_file_that_cannot_be_written_after_the_database_says_so_and_how_to_fin
     assert len(loaded) == 1
 
 
+@pytest.mark.django_db
+def test_the_restored_emails_are_held_before_any_file_is_copied(
+    archive, settings, tmp_path, monkeypatch
+):
+    """An email worker still running during a restore finds the restored queue's emails held
+    as soon as the database is in, not after the (perhaps many) files are copied."""
+    steps = []
+    copy_file = backups.restore_file
+    monkeypatch.setattr(backups, "load_database", lambda source, replace: steps.append("db"))
+    monkeypatch.setattr(backups, "hold_queued_emails", lambda send, log: steps.append("held"))
+    monkeypatch.setattr(
+        backups,
+        "restore_file",
+        lambda source, target: (steps.append("file"), copy_file(source, target)),
+    )
+    settings.MEDIA_ROOT = str(tmp_path / "restored-media")
+    call_command("restore", str(archive), "--force", stdout=io.StringIO())
+    assert steps == ["db", "held", "file"]
+
+
 def test_a_refused_restore_exits_non_zero_with_a_message_and_no_traceback(tmp_path):
     result = manage(
         "restore",
