@@ -135,23 +135,55 @@ def test_without_javascript_the_address_keeps_the_query_and_no_button_shows(demo
 
 def test_words_typed_while_results_are_on_their_way_stay_in_the_box(demo_site, phone):
     """The results are slow to come: the reader searches again, then starts typing a third
-    search before any results arrive. The last results asked for show; the typing stays."""
-    import time
+    search before any results arrive. The last results asked for show, even when the first
+    search's results come after them; the typing stays."""
+    held = {}
 
-    def slowly(route):
-        time.sleep(1.5)
-        route.continue_()
+    def hold(route):  # answered below, in the order the test chooses
+        held[re.search(r"q=(\w+)", route.request.url)[1]] = route
 
-    phone.route(re.compile(r"/search/\?q=(court|advocate)"), slowly)
+    phone.route(re.compile(r"/search/\?q=(court|advocate)"), hold)
+    phone.goto(demo_site + "/search/")
+    box = phone.get_by_label("Search for guides, events and stories")
+    for words in ["court", "advocate"]:
+        box.fill(words)
+        box.press("Enter")
+        while words not in held:
+            phone.wait_for_timeout(20)
+    box.fill("confer")  # not sent yet
+    held["advocate"].continue_()
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
+    with phone.expect_response(re.compile(r"q=court")):
+        held["court"].continue_()  # the first search's results, last
+    phone.wait_for_timeout(300)
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
+    expect(box).to_have_value("confer")
+    expect(box).to_be_focused()
+
+
+def test_results_that_cannot_be_fetched_are_said_so_and_the_words_stay_out_of_the_address(
+    demo_site, phone
+):
+    phone.route(re.compile(r"/search/\?q=court"), lambda route: route.abort())
     phone.goto(demo_site + "/search/")
     box = phone.get_by_label("Search for guides, events and stories")
     box.fill("court")
     box.press("Enter")
-    box.fill("advocate")
+    failed = phone.locator("[data-hub-search-failed]")
+    expect(failed).to_be_visible()
+    expect(failed).to_be_focused()
+    expect(failed).to_contain_text("The results did not load")
+    expect(phone).to_have_url(demo_site + "/search/")
+    expect(box).to_have_value("court")
+    # Back online, the same search works, and the message goes.
+    phone.unroute(re.compile(r"/search/\?q=court"))
     box.press("Enter")
-    box.fill("confer")  # not sent yet
-    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
-    phone.wait_for_timeout(500)
-    expect(phone.locator("p[role=status]").first).to_contain_text("for “advocate”")
-    expect(box).to_have_value("confer")
-    expect(box).to_be_focused()
+    expect(phone.locator("p[role=status]").first).to_contain_text("for “court”")
+    expect(failed).to_be_hidden()
+
+
+def test_the_box_above_the_results_still_suggests_titles(demo_site, phone):
+    phone.goto(demo_site + "/search/")
+    search(phone, "court")
+    phone.get_by_label("Search for guides, events and stories").fill("chi")
+    expect(phone.locator("#search-q-suggestions option").first).to_be_attached()

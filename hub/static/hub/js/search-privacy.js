@@ -9,7 +9,11 @@
 //   where the reader was before searching, never to the results.
 // - "Copy a link to these results" keeps them shareable for a reader who wants to.
 // - An address that holds the words (a shared link) is tidied once the results show.
+// - If the results cannot be fetched (offline, a server error), the page says so and the
+//   reader can search again; it never falls back to an address that holds the words.
 // Without JavaScript none of this happens: the address keeps the query, and still works.
+import { enhanceSearchBoxes } from "./search-suggestions.js";
+
 const WAITING = "hub-search-waiting";
 
 export function keepSearchesPrivate(root = document) {
@@ -99,7 +103,12 @@ async function showResults(path, query) {
   }
   if (asked !== latest) return; // a newer search was asked for meanwhile: it shows instead
   if (!fresh) {
-    window.location.assign(address); // offline or the server is busy: as without JavaScript
+    // Offline, or the server failed: say so here. Opening the address instead would put the
+    // words in the history, the one thing this script is for.
+    page.removeAttribute("aria-busy");
+    const failed = page.querySelector("[data-hub-search-failed]");
+    failed.hidden = false;
+    failed.focus();
     return;
   }
   // Words typed into the box while the results were on their way stay there, with the focus.
@@ -108,6 +117,7 @@ async function showResults(path, query) {
   const typed = typing ? box.value : null;
   page.replaceChildren(...fresh.childNodes);
   page.removeAttribute("aria-busy");
+  enhanceSearchBoxes(page); // the new box suggests titles as the first one did
   tidy(page);
   const newBox = page.querySelector("input[name=q]");
   if (typing && newBox) {
