@@ -61,8 +61,10 @@ class RequestGate:
     database for the next test. On the in-memory SQLite database the server's threads share
     the test's connection, so the two collide ("couldn't be flushed") and every later test in
     the process starts on a database that was never emptied. Once the gate has closed, the
-    requests already inside have finished and later ones are turned away with a 503, so
-    nothing touches the database until the next test opens it again.
+    views of the requests already inside have run (what is left is writing their answers out,
+    which reads no database here) and later requests are turned away with a 503, so nothing
+    touches the database until the next test opens the gate again. Every browser context a
+    test opens is closed by then (`page`, `phone`), so none is left to send more.
     """
 
     def __init__(self, app):
@@ -151,6 +153,18 @@ def live_home(live_server):
         is_default_site=True, defaults={"root_page": home, "hostname": host, "port": int(port)}
     )
     return home
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    """A page on a 390 px phone, with touch; closed with its context when the test ends, so
+    nothing it left open (an editor's pings) reaches the server after the test."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture

@@ -10,20 +10,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PHONE = {"width": 390, "height": 844}
 SHOTS = "/tmp/exit-shots"
 # Each hub's events list and stories list, where English stand-ins are listed.
 LISTS = {
     "pl": ["/pl/wydarzenia/", "/pl/powiedzieliscie-zrobilismy/"],
     "ur": ["/ur/events/", "/ur/you-said-we-did/"],
 }
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    yield context.new_page()
-    context.close()
 
 
 def open_an_english_only_item(phone, base, code):

@@ -51,10 +51,9 @@ def review_link_in_email(mailoutbox, username):
 
 
 def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with_care(
-    live_server, changed_story, browser, mailoutbox, people
+    live_server, changed_story, phone, page, mailoutbox, people
 ):
     base = live_server.url
-    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
     link = review_link_in_email(mailoutbox, "parent_b")
 
     # Signed out, the email's link asks them to sign in, then lands on the review.
@@ -96,7 +95,7 @@ def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with
         phone.get_by_text("This will put “Letters go to both parents” on the website now.")
     ).to_be_visible()
     assert_no_axe_violations(phone, "the confirmation")
-    public = browser.new_page()
+    public = page  # a reader on the public site, not signed in
     public.goto(base + changed_story.url)
     expect(public.get_by_text("one parent only")).to_be_visible()  # not yet
 
@@ -153,11 +152,10 @@ def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
 
 
 def test_on_a_phone_the_words_scroll_under_a_band_never_under_the_menu_button(
-    live_server, changed_story, browser, people
+    live_server, changed_story, phone, people
 ):
     """The admin's menu button stays over the top left corner while the page scrolls (WCAG
     2.4.11: what has the focus is never hidden)."""
-    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
     sign_in(phone, live_server.url, "parent_b")
     phone.get_by_role("link", name="Review this draft").click()
     menu = phone.get_by_role("button", name="Toggle sidebar")

@@ -25,10 +25,9 @@ def assert_no_axe_violations(page, where):
 
 
 def test_on_a_phone_comms_staff_set_up_two_step_verification_with_the_keyboard_alone(
-    live_home, live_server, browser, people
+    live_home, live_server, phone, people
 ):
     base = live_server.url
-    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
     phone.goto(base + "/admin/pages/")
     phone.get_by_label("Username").fill("comms")
     phone.get_by_label("Password").fill(PASSWORD)
