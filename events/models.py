@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from events.filters import ACCESS_NEEDS, EventFilters
 from hub.blocks import BodyBlock
+from hub.caching.middleware import fresh_until
 from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
 
@@ -237,6 +238,8 @@ class EventIndexPage(IndexPage):
         upcoming = events.filter(end__gte=now).order_by("start")
         past = events.filter(end__lt=now).order_by("-start")
         context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        # When the first of them ends, it moves to the past events: no cache keeps this list.
+        fresh_until(request, min((event.end for event in context["upcoming"]), default=None))
         context["past"] = Paginator(past, EVENTS_PER_PAGE).get_page(request.GET.get("past"))
         context["filters"] = filters
         context["feed_url"] = reverse("events:upcoming_ics")
@@ -422,6 +425,8 @@ class EventPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["venue"] = self.public_venue
         context["booking"] = self.booking_contact(HubSettings.for_request(request))
+        if not self.is_past:
+            fresh_until(request, self.end)  # then it says it has finished, and how to join goes
         return context
 
     def booking_contact(self, hub_settings):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from events.ics import build_calendar
 from events.models import EventPage
+from hub.caching.middleware import fresh_until
 from hub.models import HubSettings
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language
@@ -35,12 +36,13 @@ def event_ics(request, page_id):
 
 def upcoming_ics(request):
     """A calendar feed of every upcoming event, in the reader's language."""
-    events = (
+    events = list(
         in_reader_language(public_pages(EventPage))
         .filter(end__gte=timezone.now())
         .select_related("venue", "locale")
         .order_by("start")
     )
+    fresh_until(request, min((event.end for event in events), default=None))
     site_name = HubSettings.for_request(request).organisation_name
     name = gettext("%(site)s: events") % {"site": site_name}
     return _ics_response(build_calendar(events, request, name), "events.ics")

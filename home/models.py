@@ -13,6 +13,7 @@ from wagtail.search import index
 from charter.models import CoProductionCharterPage
 from events.models import EventPage
 from hub.blocks import BodyBlock
+from hub.caching.middleware import fresh_until
 from hub.models import BasePage
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language, localized_pages
@@ -81,12 +82,13 @@ class HomePage(BasePage):
         context["featured_guides"] = localized_pages(
             item.guide for item in self.featured_guides.select_related("guide", "guide__locale")
         )
-        context["upcoming_events"] = (
+        context["upcoming_events"] = list(
             in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())
             .select_related("venue", "locale")
             .order_by("start")[:3]
         )
+        fresh_until(request, min((e.end for e in context["upcoming_events"]), default=None))
         context["latest_stories"] = (
             in_reader_language(public_pages(StoryPage))
             .select_related("locale")

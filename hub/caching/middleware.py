@@ -18,13 +18,19 @@ a browser asks again each time and gets a small 304 while the page is unchanged,
 looked a minute ago still sees an approval at once) and a longer ``s-maxage`` for a CDN, which
 is told to forget addresses when they change (``hub.caching.frontend``); every other response
 says ``private``.
+
+A page that changes by itself at a known moment (an event ends: its page says it has finished,
+and it leaves the lists of events to come) says so while it is built (``fresh_until``), and no
+cache, the hub's, a CDN's or a browser's, keeps it beyond that moment.
 """
 
 import logging
+import math
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http.request import split_domain_port
+from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
     get_cache_key,
@@ -44,6 +50,23 @@ NOT_PAGES = ("/admin/", "/documents/", "/review-sign-in/", "/healthz", settings.
 
 def page_cache_seconds():
     return settings.HUB_PAGE_CACHE_SECONDS
+
+
+def fresh_until(request, moment):
+    """The answer being built changes by itself at ``moment``, with nothing published (an
+    event it shows ends, and moves to the past): no cache keeps it beyond then. Called by the
+    pages and views that show such things, while they build the answer."""
+    earliest = getattr(request, "_hub_fresh_until", None)
+    if moment is not None and (earliest is None or moment < earliest):
+        request._hub_fresh_until = moment
+
+
+def seconds_left(request, seconds):
+    """``seconds``, or fewer if the answer goes stale sooner (``fresh_until``)."""
+    until = getattr(request, "_hub_fresh_until", None)
+    if until is None:
+        return seconds
+    return max(0, min(seconds, math.ceil((until - timezone.now()).total_seconds())))
 
 
 def may_come_from_cache(request):
@@ -126,6 +149,8 @@ class FetchPageFromCache(MiddlewareMixin):
         if response is None:
             return None
         request._hub_from_cache = True
+        # Kept with the page: a CDN is told how long it has left, not how long it had.
+        fresh_until(request, getattr(response, "_hub_fresh_until", None))
         response["X-Hub-Cache"] = "hit"
         return response
 
@@ -151,20 +176,21 @@ class UpdatePageCache(MiddlewareMixin):
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.HUB_BROWSER_CACHE_SECONDS,
-            s_maxage=shared_seconds(request),
+            max_age=seconds_left(request, settings.HUB_BROWSER_CACHE_SECONDS),
+            s_maxage=seconds_left(request, shared_seconds(request)),
         )
         if getattr(request, "_hub_from_cache", False):
             return response
         prefix = getattr(request, "_hub_page_cache_prefix", None)
-        if prefix is not None:
+        seconds = seconds_left(request, page_cache_seconds())
+        if prefix is not None and seconds:
             response.setdefault("X-Hub-Cache", "miss")
-            self.keep(request, response, prefix)
+            response._hub_fresh_until = getattr(request, "_hub_fresh_until", None)
+            self.keep(request, response, prefix, seconds)
         return response
 
-    def keep(self, request, response, prefix):
+    def keep(self, request, response, prefix, seconds):
         cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-        seconds = page_cache_seconds()
 
         def store(rendered):
             try:

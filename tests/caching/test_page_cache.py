@@ -1,11 +1,17 @@
 """Whole public pages come from the shared cache, and only pages that are the same for everyone:
 never a signed-in editor's, a password-protected page, a preview, an error or a form post."""
 
+import datetime
+import re
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from events.factories import EventIndexPageFactory, EventPageFactory
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from tests.helpers.translation import publish_translation
 
@@ -161,3 +167,42 @@ def test_every_kind_of_public_address_is_kept(home, client):
     for url in urls:
         assert client.get(url).status_code == 200, url
         assert client.get(url)["X-Hub-Cache"] == "hit", url
+
+
+def shared_seconds(response):
+    return int(re.search(r"s-maxage=(\d+)", response["Cache-Control"])[1])
+
+
+def test_an_event_leaves_every_cache_when_it_ends_and_then_says_it_has_finished(home, client):
+    """Nothing is published when an event ends, yet its page changes (it has finished, and
+    how to join goes) and so do the lists of events still to come: no cache keeps them past
+    the end."""
+    events = EventIndexPageFactory(parent=home)
+    now = timezone.now()
+    event = EventPageFactory(
+        parent=events,
+        title="Dads' evening",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(seconds=2),
+    )
+    for url in (event.url, events.url, home.url, "/calendar/upcoming.ics"):
+        for response in (fetch(client, url), fetch(client, url)):  # built, then from the cache
+            assert 0 < shared_seconds(response) <= 2, url
+        assert response["X-Hub-Cache"] == "hit", url
+    assert "This event has finished" not in fetch(client, event.url).content.decode()
+
+    time.sleep(2.5)  # the event ends
+    after = fetch(client, event.url)
+    assert after["X-Hub-Cache"] == "miss"
+    assert "This event has finished" in after.content.decode()
+    assert shared_seconds(after) == 600  # nothing on it changes by itself any more
+    listed = fetch(client, events.url)
+    assert listed["X-Hub-Cache"] == "miss"
+    assert shared_seconds(listed) == 600
+
+
+def test_an_event_a_week_away_leaves_the_cache_as_any_page_does(home, client):
+    events = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=events)  # a week away
+    assert shared_seconds(fetch(client, event.url)) == 600
+    assert shared_seconds(fetch(client, events.url)) == 600
