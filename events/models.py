@@ -238,8 +238,10 @@ class EventIndexPage(IndexPage):
         upcoming = events.filter(end__gte=now).order_by("start")
         past = events.filter(end__lt=now).order_by("-start")
         context["upcoming"] = Paginator(upcoming, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        # When the first of them ends, it moves to the past events: no cache keeps this list.
-        fresh_until(request, min((event.end for event in context["upcoming"]), default=None))
+        # When any event to come ends, every page of the list changes (it moves to the past
+        # events, the count and the months offered change): no cache keeps it beyond then.
+        ends = self.events().filter(end__gte=now).aggregate(first=models.Min("end"))
+        fresh_until(request, ends["first"])
         context["past"] = Paginator(past, EVENTS_PER_PAGE).get_page(request.GET.get("past"))
         context["filters"] = filters
         context["feed_url"] = reverse("events:upcoming_ics")

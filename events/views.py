@@ -29,6 +29,8 @@ def event_ics(request, page_id):
     event = public_pages(EventPage).select_related("venue", "locale").filter(pk=page_id).first()
     if event is None:
         raise Http404("No such event")
+    if not event.is_past:
+        fresh_until(request, event.end)  # then its booking details go
     return _ics_response(
         build_calendar([event], request, event.title), f"{slugify(event.title)}.ics"
     )

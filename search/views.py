@@ -26,6 +26,7 @@ from events.models import EventIndexPage, EventPage
 from guides.models import GuideIndexPage, GuidePage
 from home.models import HomePage, StandardPage
 from hub.caching.generation import remembered
+from hub.caching.middleware import fresh_until
 from hub.public import public_pages
 from hub.specific import specific_pages
 from hub.topics.names import tagged_item_models
@@ -351,6 +352,11 @@ def search(request):
                 searched, terms, reader_language(), correct=not promotions
             )
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        shown = [*results, *(p["page"] for p in promotions if first_page and "page" in p)]
+        # An event shown as to come is marked "Past event" once it ends.
+        now = context["now"]
+        ends = [page.end for page in shown if getattr(page, "end", now) > now]
+        fresh_until(request, min(ends, default=None))
         context.update(
             results=results,
             result_count=results.paginator.count + len(promotions),

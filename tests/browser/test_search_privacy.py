@@ -182,6 +182,23 @@ def test_results_that_cannot_be_fetched_are_said_so_and_the_words_stay_out_of_th
     expect(failed).to_be_hidden()
 
 
+def test_a_failed_search_from_another_page_keeps_the_words_to_search_again(demo_site, phone):
+    phone.route(re.compile(r"/search/\?q=court"), lambda route: route.abort())
+    phone.goto(demo_site + "/")
+    home_box = phone.get_by_label("What do you need help with?")
+    home_box.fill("court")
+    home_box.press("Enter")
+    failed = phone.locator("[data-hub-search-failed]")
+    expect(failed).to_be_focused()
+    expect(phone).to_have_url(demo_site + "/search/")
+    box = phone.get_by_label("Search for guides, events and stories")
+    expect(box).to_have_value("court")
+    # It fails again: the message is shown afresh (and read out again), the words still there.
+    box.press("Enter")
+    expect(failed).to_be_focused()
+    expect(box).to_have_value("court")
+
+
 def test_the_box_above_the_results_still_suggests_titles(demo_site, phone):
     phone.goto(demo_site + "/search/")
     search(phone, "court")

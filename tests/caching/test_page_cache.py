@@ -201,6 +201,51 @@ def test_an_event_leaves_every_cache_when_it_ends_and_then_says_it_has_finished(
     assert shared_seconds(listed) == 600
 
 
+def test_every_page_of_the_events_list_goes_stale_when_any_event_to_come_ends(home, client):
+    """The first page of the list changes when an event on a later page ends (the count, the
+    past events, the months offered), and the event's own calendar file drops its booking
+    details."""
+    from events.models import EVENTS_PER_PAGE
+
+    events = EventIndexPageFactory(parent=home)
+    now = timezone.now()
+    for number in range(EVENTS_PER_PAGE):
+        EventPageFactory(
+            parent=events,
+            title=f"Weekly group {number}",
+            start=now - datetime.timedelta(hours=2),
+            end=now + datetime.timedelta(days=1),
+        )
+    soon = EventPageFactory(
+        parent=events,
+        title="Drop-in session",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(seconds=90),
+    )
+    first_page = fetch(client, events.url)
+    assert "Drop-in session" not in first_page.content.decode()  # it is on page 2
+    assert 0 < shared_seconds(first_page) <= 90
+    calendar_file = fetch(client, f"/calendar/event-{soon.pk}.ics")
+    assert 0 < shared_seconds(calendar_file) <= 90
+
+
+def test_a_search_result_that_will_be_marked_past_leaves_the_hubs_cache_when_it_ends(home, client):
+    events = EventIndexPageFactory(parent=home)
+    now = timezone.now()
+    EventPageFactory(
+        parent=events,
+        title="Drop-in session",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(seconds=2),
+    )
+    assert "Past event" not in fetch(client, "/search/?q=drop-in").content.decode()
+    assert fetch(client, "/search/?q=drop-in")["X-Hub-Cache"] == "hit"
+    time.sleep(2.5)
+    after = fetch(client, "/search/?q=drop-in")
+    assert after["X-Hub-Cache"] == "miss"
+    assert "Past event" in after.content.decode()
+
+
 def test_an_event_a_week_away_leaves_the_cache_as_any_page_does(home, client):
     events = EventIndexPageFactory(parent=home)
     event = EventPageFactory(parent=events)  # a week away

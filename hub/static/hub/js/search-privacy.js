@@ -9,8 +9,10 @@
 //   where the reader was before searching, never to the results.
 // - "Copy a link to these results" keeps them shareable for a reader who wants to.
 // - An address that holds the words (a shared link) is tidied once the results show.
-// - If the results cannot be fetched (offline, a server error), the page says so and the
-//   reader can search again; it never falls back to an address that holds the words.
+// - If the results cannot be fetched (offline, a server error), the page says so, with the
+//   words in the box to search again; it does not fall back to an address that holds them.
+//   (Only a browser that refuses sessionStorage opens such an address: the words have no
+//   other way to reach the search page.)
 // Without JavaScript none of this happens: the address keeps the query, and still works.
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
@@ -92,6 +94,8 @@ async function showResults(path, query) {
   const asked = ++latest;
   const page = document.querySelector("[data-hub-search-page]");
   page.setAttribute("aria-busy", "true");
+  const failed = page.querySelector("[data-hub-search-failed]");
+  if (failed) failed.hidden = true; // shown again, and read out again, if this fails too
   const address = `${path}?${query}`;
   let fresh;
   try {
@@ -106,9 +110,13 @@ async function showResults(path, query) {
     // Offline, or the server failed: say so here. Opening the address instead would put the
     // words in the history, the one thing this script is for.
     page.removeAttribute("aria-busy");
-    const failed = page.querySelector("[data-hub-search-failed]");
-    failed.hidden = false;
-    failed.focus();
+    // From another page, the box here is empty: the words go back in it, to search again.
+    const box = page.querySelector("input[name=q]");
+    if (box && !box.value) box.value = query.get("q") ?? "";
+    if (failed) {
+      failed.hidden = false;
+      failed.focus();
+    }
     return;
   }
   // Words typed into the box while the results were on their way stay there, with the focus.
