@@ -44,7 +44,7 @@ def upcoming_ics(request):
         .select_related("venue", "locale")
         .order_by("start")
     )
-    fresh_until(request, min((event.end for event in events), default=None))
+    fresh_until(request, *(event.end for event in events))
     site_name = HubSettings.for_request(request).organisation_name
     name = gettext("%(site)s: events") % {"site": site_name}
     return _ics_response(build_calendar(events, request, name), "events.ics")

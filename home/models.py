@@ -88,7 +88,7 @@ class HomePage(BasePage):
             .select_related("venue", "locale")
             .order_by("start")[:3]
         )
-        fresh_until(request, min((e.end for e in context["upcoming_events"]), default=None))
+        fresh_until(request, *(event.end for event in context["upcoming_events"]))
         context["latest_stories"] = (
             in_reader_language(public_pages(StoryPage))
             .select_related("locale")

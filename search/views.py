@@ -355,8 +355,7 @@ def search(request):
         shown = [*results, *(p["page"] for p in promotions if first_page and "page" in p)]
         # An event shown as to come is marked "Past event" once it ends.
         now = context["now"]
-        ends = [page.end for page in shown if getattr(page, "end", now) > now]
-        fresh_until(request, min(ends, default=None))
+        fresh_until(request, *(page.end for page in shown if getattr(page, "end", now) > now))
         context.update(
             results=results,
             result_count=results.paginator.count + len(promotions),

@@ -52,13 +52,12 @@ def page_cache_seconds():
     return settings.HUB_PAGE_CACHE_SECONDS
 
 
-def fresh_until(request, moment):
-    """The answer being built changes by itself at ``moment``, with nothing published (an
-    event it shows ends, and moves to the past): no cache keeps it beyond then. Called by the
-    pages and views that show such things, while they build the answer."""
-    earliest = getattr(request, "_hub_fresh_until", None)
-    if moment is not None and (earliest is None or moment < earliest):
-        request._hub_fresh_until = moment
+def fresh_until(request, *moments):
+    """The answer being built changes by itself at the first of ``moments`` (None for none),
+    with nothing published (an event it shows ends, and moves to the past): no cache keeps it
+    beyond then. Called by the pages and views that show such things, while they build it."""
+    kept = [getattr(request, "_hub_fresh_until", None), *moments]
+    request._hub_fresh_until = min((m for m in kept if m is not None), default=None)
 
 
 def seconds_left(request, seconds):

@@ -161,34 +161,38 @@ def test_words_typed_while_results_are_on_their_way_stay_in_the_box(demo_site, p
     expect(box).to_be_focused()
 
 
+OFFLINE = re.compile(r"/search/\?q=court")
+
+
+def search_offline(phone, address, box_label):
+    """Searches for "court" from the box labelled `box_label` at `address`, with the results'
+    fetch failing (as offline); returns the search page's message that they did not load."""
+    phone.route(OFFLINE, lambda route: route.abort())
+    phone.goto(address)
+    phone.get_by_label(box_label).fill("court")
+    phone.get_by_label(box_label).press("Enter")
+    return phone.locator("[data-hub-search-failed]")
+
+
 def test_results_that_cannot_be_fetched_are_said_so_and_the_words_stay_out_of_the_address(
     demo_site, phone
 ):
-    phone.route(re.compile(r"/search/\?q=court"), lambda route: route.abort())
-    phone.goto(demo_site + "/search/")
+    failed = search_offline(phone, demo_site + "/search/", "Search for guides, events and stories")
     box = phone.get_by_label("Search for guides, events and stories")
-    box.fill("court")
-    box.press("Enter")
-    failed = phone.locator("[data-hub-search-failed]")
     expect(failed).to_be_visible()
     expect(failed).to_be_focused()
     expect(failed).to_contain_text("The results did not load")
     expect(phone).to_have_url(demo_site + "/search/")
     expect(box).to_have_value("court")
     # Back online, the same search works, and the message goes.
-    phone.unroute(re.compile(r"/search/\?q=court"))
+    phone.unroute(OFFLINE)
     box.press("Enter")
     expect(phone.locator("p[role=status]").first).to_contain_text("for “court”")
     expect(failed).to_be_hidden()
 
 
 def test_a_failed_search_from_another_page_keeps_the_words_to_search_again(demo_site, phone):
-    phone.route(re.compile(r"/search/\?q=court"), lambda route: route.abort())
-    phone.goto(demo_site + "/")
-    home_box = phone.get_by_label("What do you need help with?")
-    home_box.fill("court")
-    home_box.press("Enter")
-    failed = phone.locator("[data-hub-search-failed]")
+    failed = search_offline(phone, demo_site + "/", "What do you need help with?")
     expect(failed).to_be_focused()
     expect(phone).to_have_url(demo_site + "/search/")
     box = phone.get_by_label("Search for guides, events and stories")
