@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Whole pages for readers who are not signed in (hub/caching/middleware.py): this half
     # keeps them, so it comes before everything that adds to Vary...
     "hub.caching.middleware.UpdatePageCache",
+    # Text goes out gzipped to browsers that take it, and is kept so (hub/caching/).
+    "hub.caching.compression.CompressTextMiddleware",
     # A NUL byte in a path is refused with 400, dropped from a query (hub/request_checks.py).
     "hub.request_checks.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

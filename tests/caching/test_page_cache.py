@@ -2,6 +2,7 @@
 never a signed-in editor's, a password-protected page, a preview, an error or a form post."""
 
 import datetime
+import gzip
 import re
 import time
 
@@ -58,6 +59,33 @@ def test_an_address_with_a_query_is_not_kept_by_a_cdn(guide, client):
     response = fetch(client, "/search/?q=rights")
     assert "s-maxage=0" in response["Cache-Control"]
     assert fetch(client, "/search/?q=rights")["X-Hub-Cache"] == "hit"  # the hub's own cache
+
+
+def test_a_page_is_kept_gzipped_for_browsers_that_take_it_and_plain_for_those_that_do_not(
+    guide, client
+):
+    plain = fetch(client, guide.url)  # no Accept-Encoding
+    packed = fetch(client, guide.url, accept_encoding="gzip, deflate, br")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) < len(plain.content) / 2
+    # Each kept as it was sent: a hit never gives gzip to a browser that did not ask for it.
+    plain_again = fetch(client, guide.url)
+    packed_again = fetch(client, guide.url, accept_encoding="gzip")
+    assert plain_again["X-Hub-Cache"] == packed_again["X-Hub-Cache"] == "hit"
+    assert "Content-Encoding" not in plain_again
+    assert plain_again.content == plain.content
+    assert gzip.decompress(packed_again.content) == plain.content
+
+
+def test_calendar_files_and_the_sitemap_go_out_gzipped_too(home, client):
+    EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Parents' forum")
+    for url in ("/calendar/upcoming.ics", "/sitemap.xml"):
+        response = fetch(client, url, accept_encoding="gzip")
+        assert response["Content-Encoding"] == "gzip", url
+        assert gzip.decompress(response.content).strip(), url
 
 
 def test_each_language_has_its_own_page_whatever_the_browser_asks_for(guide, client):

@@ -113,6 +113,16 @@ def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_pr
     assert "body" in response.text
     assert get(stack, "/static/css/hub.css").headers["Cache-Control"] == "public, max-age=3600"
 
+    # Pages: gzipped for a browser that takes it (requests asks for gzip and unpacks it), plain
+    # for one that does not, through nginx and the page cache in either order.
+    packed = get(stack, "/")
+    plain = get(stack, "/", headers={"Accept-Encoding": "identity"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert int(packed.headers["Content-Length"]) < len(plain.content) / 2
+    assert "Content-Encoding" not in plain.headers
+    assert plain.text == packed.text == html
+
     # Files a live public page uses: the hub checks, nginx sends the bytes.
     image, document = files["public"]
     rendition = files["renditions"]["public"]
