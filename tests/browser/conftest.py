@@ -168,6 +168,14 @@ def phone(browser):
 
 
 @pytest.fixture
+def phone_without_javascript(browser):
+    """A page on a 390 px phone whose browser runs no scripts; closed when the test ends."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def page(page):
     # Nothing may leave the machine: the exit button's destination is answered locally.
     page.route(

@@ -53,14 +53,14 @@ def test_on_a_phone_a_parent_filters_events_to_step_free_ones(demo_site, page):
     )
 
 
-def test_a_filter_that_matches_nothing_says_so_without_javascript(demo_site, browser):
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
+def test_a_filter_that_matches_nothing_says_so_without_javascript(
+    demo_site, phone_without_javascript
+):
+    page = phone_without_javascript
     page.goto(demo_site + "/events/?type=forum&attendance=online")
     expect(page.get_by_text("No upcoming events match these filters.")).to_be_visible()
     page.get_by_role("link", name="Clear filters").click()
     expect(page.locator(".app-listing__item").first).to_be_visible()
-    context.close()
 
 
 def test_on_a_phone_an_event_says_how_to_book_with_a_number_to_tap(demo_site, page):

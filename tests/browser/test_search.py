@@ -54,17 +54,15 @@ def test_on_a_phone_the_count_and_first_result_are_on_the_first_screen_filters_f
     expect(page.get_by_role("radio", name="Guides")).to_be_visible()
 
 
-def test_the_search_filters_fold_away_without_javascript(demo_site, browser):
+def test_the_search_filters_fold_away_without_javascript(demo_site, phone_without_javascript):
     os.makedirs("/tmp/find-shots", exist_ok=True)
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
+    page = phone_without_javascript
     page.goto(demo_site + "/search/?q=conference")
     expect(page.get_by_label("Any type")).to_be_hidden()
     page.screenshot(path="/tmp/find-shots/search-phone-nojs.png")
     assert page.locator(".app-listing__item").first.bounding_box()["y"] < PHONE["height"]
     page.get_by_text("Filter results").click()
     expect(page.get_by_label("Any type")).to_be_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "cy", "pl", "ur"])

@@ -40,8 +40,10 @@ def browser_history(playwright, profile, walk):
     context = playwright.chromium.launch_persistent_context(
         profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE
     )
-    walk(context.pages[0] if context.pages else context.new_page())
-    context.close()
+    try:
+        walk(context.pages[0] if context.pages else context.new_page())
+    finally:
+        context.close()
     with sqlite3.connect(profile / "Default" / "History") as history:
         return history.execute("SELECT url, title FROM urls").fetchall()
 
@@ -123,14 +125,14 @@ def test_in_welsh_the_clean_title_and_the_copy_button_are_welsh(demo_site, phone
     expect(phone.get_by_role("button", name="Copïo dolen i'r canlyniadau hyn")).to_be_visible()
 
 
-def test_without_javascript_the_address_keeps_the_query_and_no_button_shows(demo_site, browser):
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
+def test_without_javascript_the_address_keeps_the_query_and_no_button_shows(
+    demo_site, phone_without_javascript
+):
+    page = phone_without_javascript
     page.goto(demo_site + "/search/?q=court")
     expect(page).to_have_url(demo_site + "/search/?q=court")
     expect(page.locator("p[role=status]").first).to_contain_text("for “court”")
     expect(page.get_by_role("button", name="Copy a link to these results")).to_be_hidden()
-    context.close()
 
 
 def test_words_typed_while_results_are_on_their_way_stay_in_the_box(demo_site, phone):
