@@ -1,7 +1,5 @@
 """Guides: step-by-step explanations of what happens when children's services get involved."""
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -212,9 +210,8 @@ class GuidePage(BasePage):
 
     def documents_in_the_source_language(self):
         """The ids of the leaflets this translation shares with the page it was translated
-        from (in its downloads, or its steps' download blocks and text): they are in that
-        language, and the page says so beside each link (a translation may choose a translated
-        leaflet for a download block instead; a link in text stays the source's). Read from the
+        from (in its downloads or its steps): they are in that language, and the page says so
+        beside each link (a translation may choose a translated leaflet instead). Read from the
         source page's stored blocks, in one query."""
         source_language = settings.LANGUAGE_CODE
         if get_language() == source_language:
@@ -231,34 +228,23 @@ class GuidePage(BasePage):
         return {
             document
             for stream in stored[1:]
-            for document in _leaflets_in(list(stream.raw_data) if stream else [])
+            for document in _downloaded_documents(stream.raw_data if stream else [])
         }
 
 
-# A leaflet linked from rich text, as Wagtail stores it: <a linktype="document" id="12">.
-_DOCUMENT_LINK = re.compile(r"<a\b[^>]*\blinktype=\"document\"[^>]*>")
-_LINKED_ID = re.compile(r"\sid=\"(\d+)\"")
-
-
-def _leaflets_in(value):
-    """The document ids in raw StreamField data, however deep: each download block's, and each
-    leaflet a rich text links to."""
-    if isinstance(value, str):
-        for link in _DOCUMENT_LINK.findall(value):
-            linked = _LINKED_ID.search(link)
-            if linked:
-                yield int(linked.group(1))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _leaflets_in(item)
-    elif isinstance(value, dict):
-        download = value.get("value") if value.get("type") == "download" else None
-        if isinstance(download, dict):
-            if download.get("document"):
-                yield download["document"]
-        else:
-            for item in value.values():
-                yield from _leaflets_in(item)
+def _downloaded_documents(blocks):
+    """The document ids of every download block in raw StreamField data, however deep."""
+    for block in blocks:
+        if isinstance(block, dict):
+            if block.get("type") == "download" and isinstance(block.get("value"), dict):
+                if block["value"].get("document"):
+                    yield block["value"]["document"]
+            else:
+                yield from _downloaded_documents(
+                    v for v in block.values() if isinstance(v, (dict, list))
+                )
+        elif isinstance(block, list):
+            yield from _downloaded_documents(block)
 
 
 class RelatedGuide(Orderable):

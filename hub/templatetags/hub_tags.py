@@ -3,7 +3,6 @@ pagination."""
 
 import datetime
 import json
-import re
 
 from django import template
 from django.conf import settings
@@ -132,36 +131,6 @@ def isolate_numbers(value):
     read correctly in right-to-left languages: ``{{ venue.postcode|isolate_numbers }}``, or
     ``{% filter isolate_numbers %}...{% endfilter %}`` around rich text."""
     return isolate_ltr_runs(value)
-
-
-# A leaflet link as rich text draws it, to the hub's own document view (hub/urls.py):
-# <a href="/documents/12/leaflet.pdf">...</a>, after any script prefix; not one a download
-# block has marked already.
-_LEAFLET_LINK = re.compile(
-    r'<a\b[^>]*\shref="(?:/[^"]*?)?/documents/(\d+)/[^"]*"[^>]*>(?:(?!</a>).)*</a>'
-    r'(?!\s*<span class="app-download__language">)',
-    re.DOTALL,
-)
-
-
-@register.filter(is_safe=True)
-def mark_source_leaflets(html, documents):
-    """Rich text with each link to one of ``documents`` (a translated page's leaflets still in
-    the language it was translated from: GuidePage.documents_in_the_source_language) followed
-    by "(in English)" in the reader's language, as a download block says it
-    (components/download.html)."""
-    if not documents or not html:
-        return html
-    language = get_language_info(settings.LANGUAGE_CODE)["name_translated"]
-    note = format_html(
-        ' <span class="app-download__language">({})</span>',
-        gettext("in %(language)s") % {"language": language},
-    )
-
-    def mark(link):
-        return link.group(0) + note if int(link.group(1)) in documents else link.group(0)
-
-    return mark_safe(_LEAFLET_LINK.sub(mark, str(html)))
 
 
 @register.simple_tag

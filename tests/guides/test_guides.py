@@ -1,7 +1,5 @@
 """Guides: numbered steps, Easy Read pairs, downloads, and the way out for a reader in a hurry."""
 
-import json
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -325,33 +323,3 @@ def test_a_translated_guide_says_which_leaflets_are_in_english(demo, client):
     page.save_revision().publish()
     shown = leaflets(welsh)
     assert not shown[0].endswith("(yn Saesneg)") and shown[1].endswith("(yn Saesneg)"), shown
-
-
-def test_a_leaflet_linked_in_a_steps_words_says_it_is_in_english_on_a_translated_guide(
-    guides, client
-):
-    """A link to a leaflet inside a step's text stays the English leaflet in every translation
-    (translators change words, not links), so a Welsh reader is told, as beside a download."""
-    from bs4 import BeautifulSoup
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    from tests.helpers.translation import publish_translation
-
-    leaflet = get_document_model()(title="Your rights")
-    leaflet.file.save("rights.pdf", ContentFile(b"%PDF-1.4 rights"), save=True)
-    body = f'<p>Read <a linktype="document" id="{leaflet.pk}">our leaflet</a> first.</p>'
-    step = {"heading": "Get advice", "logic": "", "summary": "", "body": []}
-    step["body"] = [{"type": "paragraph", "value": body}]
-    guide = GuidePageFactory(
-        parent=guides, title="Your rights", steps=json.dumps([{"type": "step", "value": step}])
-    )
-    welsh = publish_translation(guide, "cy")
-
-    def words_around_the_leaflet(url):
-        soup = BeautifulSoup(client.get(url).content, "html.parser")
-        link = soup.select_one(f'.app-step-nav a[href="{leaflet.url}"]')
-        return " ".join(link.parent.get_text().split())
-
-    assert words_around_the_leaflet(guide.url) == "Read our leaflet first."
-    assert words_around_the_leaflet(welsh.url) == "[cy] Read our leaflet (yn Saesneg) first."
