@@ -1,14 +1,16 @@
 """Pages, feeds and calendar files go out gzipped to browsers that accept it: a guide's 25 KB
 of HTML is about 6 KB on a phone's slow connection, whatever sits in front of the hub.
 
-Django's ``GZipMiddleware`` (with its mitigation of the BREACH attack), for text only: a
-leaflet, a picture or a video is already as small as compressing makes it, and a file's bytes
-go out as uploaded. It sits inside the page cache (middleware.py), so a cached page
+Django's ``GZipMiddleware`` (with its mitigation of the BREACH attack), for the public site's
+text only: a leaflet, a picture or a video is already as small as compressing makes it, and a
+file's bytes go out as uploaded. It sits inside the page cache (middleware.py), so a cached page
 is kept compressed, beside a plain copy for browsers that do not accept gzip (its ``Vary:
 Accept-Encoding``): a hit costs no compressing, and no reader is given what they cannot read.
 """
 
+from django.conf import settings
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.utils.cache import set_response_etag
 
 TEXT = (
     "text/",
@@ -19,6 +21,11 @@ TEXT = (
     "application/javascript",
     "image/svg+xml",
 )
+
+# Not the admin (a page there can hold a secret, such as a new authenticator's key: staff gain
+# little from gzip, and compressing secrets beside what a visitor can send is how BREACH reads
+# them), and not uploaded files, text ones included: their bytes go out as uploaded.
+NOT_COMPRESSED = ("/admin/", "/review-sign-in/", "/documents/", settings.MEDIA_URL)
 
 
 class CompressTextMiddleware(GZipMiddleware):
@@ -31,6 +38,14 @@ class CompressTextMiddleware(GZipMiddleware):
 
     def process_response(self, request, response):
         content_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
-        if not content_type.startswith(TEXT) or response.has_header("X-Accel-Redirect"):
+        if (
+            not content_type.startswith(TEXT)
+            or request.path.startswith(NOT_COMPRESSED)
+            or response.has_header("X-Accel-Redirect")
+        ):
             return response
+        if request.method == "GET" and not response.streaming and not response.has_header("ETag"):
+            # The ETag of the page as written, before gzip adds its random bytes: the same page
+            # built again keeps it, so a browser asking again still gets a small 304.
+            set_response_etag(response)
         return super().process_response(request, response)
