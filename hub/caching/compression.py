@@ -8,9 +8,10 @@ is kept compressed, beside a plain copy for browsers that do not accept gzip (it
 Accept-Encoding``): a hit costs no compressing, and no reader is given what they cannot read.
 """
 
-from django.conf import settings
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import set_response_etag
+
+from hub.caching.middleware import NOT_PAGES
 
 TEXT = (
     "text/",
@@ -21,11 +22,6 @@ TEXT = (
     "application/javascript",
     "image/svg+xml",
 )
-
-# Not the admin (a page there can hold a secret, such as a new authenticator's key: staff gain
-# little from gzip, and compressing secrets beside what a visitor can send is how BREACH reads
-# them), and not uploaded files, text ones included: their bytes go out as uploaded.
-NOT_COMPRESSED = ("/admin/", "/review-sign-in/", "/documents/", settings.MEDIA_URL)
 
 
 class CompressTextMiddleware(GZipMiddleware):
@@ -40,7 +36,10 @@ class CompressTextMiddleware(GZipMiddleware):
         content_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
         if (
             not content_type.startswith(TEXT)
-            or request.path.startswith(NOT_COMPRESSED)
+            # Not the admin (a page there can hold a secret, such as a new authenticator's key,
+            # and compressing secrets beside what a visitor sends is how BREACH reads them), and
+            # not uploaded files, text ones included: their bytes go out as uploaded.
+            or request.path.startswith(NOT_PAGES)
             or response.has_header("X-Accel-Redirect")
         ):
             return response
