@@ -108,7 +108,8 @@ class Stack:
         self.static_root = static_root
         self.nginx_binary = nginx
         self.processes = []
-        self.gunicorn_port, self.http_port, self.https_port = (free_port() for _ in range(3))
+        self.gunicorn_port = free_port()
+        self.http_port = self.https_port = None  # chosen as nginx starts
         self.app_log = tmp_path / "gunicorn.log"
         self.nginx_dir = tmp_path / "nginx"
 
@@ -151,12 +152,26 @@ class Stack:
             self.app_log,
         )
 
-    def start_nginx(self):
+    def start_nginx(self, attempts=3):
+        """nginx on two free ports. A port found free can be taken before nginx binds it (by
+        a connection another test process opens meanwhile): then nginx starts again on others."""
         folder = self.nginx_dir
         folder.mkdir()
         cert_dir = folder / "certs"
         cert_dir.mkdir()
         self_signed_certificate(cert_dir)
+        for attempt in range(attempts):
+            self.http_port, self.https_port = free_port(), free_port()
+            try:
+                return self._start_nginx(folder, cert_dir)
+            except AssertionError as error:
+                if attempt + 1 == attempts or "Address already in use" not in str(error):
+                    raise
+                failed = self.processes.pop()
+                failed.kill()  # nothing if it has ended, as nginx does when it cannot bind
+                failed.wait(timeout=10)
+
+    def _start_nginx(self, folder, cert_dir):
         site = folder / "partnership-hub.conf"
         site.write_text(
             site_config(
