@@ -18,6 +18,7 @@ from charter.models import CoProductionCharterPage, ParentRightsCharterPage, Pri
 from events.models import EventIndexPage, EventPage, Venue
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide
 from home.demo import content, leaflets, pictures
+from home.demo.indexing import indexed_once
 from home.demo.translations import translate_demo
 from home.models import HomePage, HomePageFeaturedGuide, StandardPage
 from hub.models import HubSettings
@@ -55,6 +56,10 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self):
+        with indexed_once():
+            return self._load()
+
+    def _load(self):
         self.locale = Locale.get_default()
         self.home = self.ensure_home()
         self.pictures = self.ensure_pictures()
