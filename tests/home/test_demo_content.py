@@ -337,7 +337,21 @@ def _search_entries():
     entries = IndexEntry.objects.exclude(
         content_type=ContentType.objects.get_for_model(Page), object_id=str(root.pk)
     )
-    return sorted(entries.values_list("content_type_id", "object_id", "title", "body"))
+    fields = ("content_type_id", "object_id", "title", "body")
+    return sorted(
+        (*key, _words(title), _words(body)) for *key, title, body in entries.values_list(*fields)
+    )
+
+
+def _words(text):
+    """On PostgreSQL the index holds a weighted vector ("'care':7,41B"), whose positions
+    follow the order of the page's topics, which the database may give in any order: each
+    word with its weights is compared, not where it stands. On SQLite, the text itself."""
+    lexeme = re.compile(r"'((?:[^']|'')+)':([\dA-D,]+)")
+    found = lexeme.findall(text)
+    if not found:
+        return text
+    return sorted((word, "".join(sorted(set(re.sub(r"[\d,]", "", at))))) for word, at in found)
 
 
 def _references():
