@@ -95,11 +95,14 @@ def _force_login_passes_the_second_factor(request, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def _demo_rows():
-    """The demo hub, loaded once by this test process and written back from its rows after."""
+def _demo_rows(worker_id, tmp_path_factory):
+    """The demo hub, loaded once by this test process (or, under pytest-xdist, once by the
+    first worker to want it) and written back from its rows after."""
     from tests.helpers.rows import DemoRows
 
-    return DemoRows()
+    if worker_id == "master":
+        return DemoRows()
+    return DemoRows(shared=tmp_path_factory.getbasetemp().parent)
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +146,61 @@ def _playwright_before_the_database(request):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(_playwright_before_the_database, django_db_setup):
-    return django_db_setup
+def django_db_setup(
+    request,
+    _playwright_before_the_database,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+    worker_id,
+    tmp_path_factory,
+):
+    """pytest-django's own test database setup, except that under pytest-xdist the workers
+    migrate one database between them and each gets a copy (tests/helpers/shared_database.py)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from tests.helpers.shared_database import setup_or_copy
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+
+    def setup():
+        return setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+
+    with django_db_blocker.unblock():
+        if worker_id == "master" or keepdb or aliases != {"default"}:
+            old_names = setup()
+        else:
+            shared = tmp_path_factory.getbasetemp().parent
+            old_names = setup_or_copy(shared, setup, serialize="default" in serialized_aliases)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(old_names, verbosity=verbosity)
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist, the controller drops the database template its workers copied."""
+    if hasattr(session.config, "workerinput") or not session.config.pluginmanager.has_plugin(
+        "dsession"
+    ):
+        return
+    from tests.helpers.shared_database import drop_template
+
+    drop_template(session.config._tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture

@@ -12,18 +12,27 @@ What this relies on, and what would break it:
   every restored id. A test that reset them (reset_sequences=True) would break the next module.
 - On SQLite, values go out through Django's converters and back through sqlite3's adapters:
   dates, datetimes and booleans round-trip; a TimeField would need an adapter here.
+
+Under pytest-xdist the workers share the first load too: the first worker to want the demo
+loads it and leaves its rows and files in the folder the workers share, and another worker
+whose database holds the same rows before (each starts from a copy of the same migrated
+database, tests/helpers/shared_database.py) takes those instead of loading its own. Its
+PostgreSQL sequences are then moved past the ids it was given.
 """
 
 import hashlib
+import pickle
+import shutil
+from pathlib import Path
 
 
 class DemoRows:
-    def __init__(self):
+    def __init__(self, shared=None):
         self.taken = {}  # {database alias: TableRows}
+        self.shared = SharedDemo(shared) if shared else None  # the workers' folder
 
     def put_in(self, connection, base=None):
         """Puts the demo in; `base` is digest() of the database now, if the caller has it."""
-        from django.core.management import call_command
         from django.db import transaction
 
         base = base or digest()
@@ -32,9 +41,89 @@ class DemoRows:
             if taken is not None and taken.base == base:
                 taken.restore(connection)
                 return
-            call_command("load_demo_content", verbosity=0)
-            if taken is None:
-                self.taken[connection.alias] = TableRows.take(connection, base)
+            if self.shared is None:
+                self._load(connection, base)
+                return
+            with self.shared.locked():
+                rows = self.shared.rows(connection.vendor, base)
+                if rows is not None:
+                    self.shared.restore(connection, rows)
+                    self.taken.setdefault(connection.alias, rows)
+                    return
+                files = self._load(connection, base)
+                if not self.shared.has(connection.vendor):
+                    rows = self.taken[connection.alias]
+                    if rows.base != base:
+                        rows = TableRows.take(connection, base)
+                    self.shared.keep(connection.vendor, rows, files)
+
+    def _load(self, connection, base):
+        """Loads the demo, and keeps its rows if it is this process's first load; returns the
+        names of the files it made in the media folder."""
+        from django.core.management import call_command
+
+        before = _media_files()
+        call_command("load_demo_content", verbosity=0)
+        if connection.alias not in self.taken:
+            self.taken[connection.alias] = TableRows.take(connection, base)
+        return _media_files() - before
+
+
+class SharedDemo:
+    """The first worker's demo, for the other workers of the run: rows and files."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.media = self.folder / "demo-media"
+
+    def locked(self):
+        from tests.helpers.shared_database import locked
+
+        return locked(self.folder, "demo.lock")
+
+    def _file(self, vendor):
+        return self.folder / f"demo-rows-{vendor}.pickle"
+
+    def has(self, vendor):
+        return self._file(vendor).exists()
+
+    def rows(self, vendor, base):
+        """The shared rows, if there are any and they were taken over the same base."""
+        if not self.has(vendor):
+            return None
+        rows = pickle.loads(self._file(vendor).read_bytes())
+        return rows if rows.base == base else None
+
+    def keep(self, vendor, rows, files):
+        from django.conf import settings
+
+        for name in files:
+            target = self.media / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(settings.MEDIA_ROOT) / name, target)
+        self._file(vendor).write_bytes(pickle.dumps(rows))
+
+    def restore(self, connection, rows):
+        from django.apps import apps
+        from django.conf import settings
+        from django.core.management.color import no_style
+
+        if self.media.exists():
+            shutil.copytree(self.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        rows.restore(connection)
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
+
+
+def _media_files():
+    from django.conf import settings
+
+    root = Path(settings.MEDIA_ROOT)
+    if not root.exists():
+        return set()
+    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
 
 
 def digest():
