@@ -94,15 +94,20 @@ def _force_login_passes_the_second_factor(request, monkeypatch):
     yield
 
 
+def _xdist_shared_folder(tmp_path_factory):
+    """The folder every pytest-xdist worker of this run shares, or None outside pytest-xdist."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    return tmp_path_factory.getbasetemp().parent
+
+
 @pytest.fixture(scope="session")
-def _demo_rows(worker_id, tmp_path_factory):
+def _demo_rows(tmp_path_factory):
     """The demo hub, loaded once by this test process (or, under pytest-xdist, once by the
     first worker to want it) and written back from its rows after."""
     from tests.helpers.rows import DemoRows
 
-    if worker_id == "master":
-        return DemoRows()
-    return DemoRows(shared=tmp_path_factory.getbasetemp().parent)
+    return DemoRows(shared=_xdist_shared_folder(tmp_path_factory))
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +160,6 @@ def django_db_setup(
     django_db_keepdb,
     django_db_createdb,
     django_db_modify_db_settings,
-    worker_id,
     tmp_path_factory,
 ):
     """pytest-django's own test database setup, except that under pytest-xdist the workers
@@ -180,11 +184,11 @@ def django_db_setup(
             keepdb=keepdb,
         )
 
+    shared = _xdist_shared_folder(tmp_path_factory)
     with django_db_blocker.unblock():
-        if worker_id == "master" or keepdb or aliases != {"default"}:
+        if shared is None or keepdb or aliases != {"default"}:
             old_names = setup()
         else:
-            shared = tmp_path_factory.getbasetemp().parent
             old_names = setup_or_copy(shared, setup, serialize="default" in serialized_aliases)
     yield
     if not django_db_keepdb:
