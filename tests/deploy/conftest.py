@@ -68,12 +68,13 @@ def worker_redis_url(url, worker_id):
 
 
 @pytest.fixture
-def redis_url(worker_id):
+def redis_url():
     """An empty Redis database of its own on the machine's Redis, or a skip saying why."""
     import redis
 
     url = worker_redis_url(
-        os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/9"), worker_id
+        os.environ.get("HUB_TEST_REDIS_URL", "redis://127.0.0.1:6379/9"),
+        os.environ.get("PYTEST_XDIST_WORKER", "master"),
     )
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()

@@ -9,7 +9,8 @@ What this relies on, and what would break it:
 - The rows name the demo's pictures and leaflets in this process's media folder, put there by
   the first load; a test that deleted one of those files would break the modules after it.
 - Sequences are not written back: they never go back on PostgreSQL, so they are already past
-  every restored id. A test that reset them (reset_sequences=True) would break the next module.
+  every restored id (rows taken from another worker are the exception: below). A test that
+  reset them (reset_sequences=True) would break the next module.
 - On SQLite, values go out through Django's converters and back through sqlite3's adapters:
   dates, datetimes and booleans round-trip; a TimeField would need an adapter here.
 
@@ -17,7 +18,8 @@ Under pytest-xdist the workers share the first load too: the first worker to wan
 loads it and leaves its rows and files in the folder the workers share, and another worker
 whose database holds the same rows before (each starts from a copy of the same migrated
 database, tests/helpers/shared_database.py) takes those instead of loading its own. Its
-PostgreSQL sequences are then moved past the ids it was given.
+PostgreSQL sequences are then set to the highest ids it was given (setval: the module's
+rollback leaves them there).
 """
 
 import hashlib
@@ -45,17 +47,17 @@ class DemoRows:
                 self._load(connection, base)
                 return
             with self.shared.locked():
-                rows = self.shared.rows(connection.vendor, base)
-                if rows is not None:
-                    self.shared.restore(connection, rows)
-                    self.taken.setdefault(connection.alias, rows)
-                    return
-                files = self._load(connection, base)
                 if not self.shared.has(connection.vendor):
-                    rows = self.taken[connection.alias]
-                    if rows.base != base:
-                        rows = TableRows.take(connection, base)
-                    self.shared.keep(connection.vendor, rows, files)
+                    # The first demo of the run: the other workers wait for it and take it.
+                    files = self._load(connection, base)
+                    self.shared.keep(connection.vendor, self.taken[connection.alias], files)
+                    return
+            rows = self.shared.rows(connection.vendor, base)
+            if rows is None:
+                self._load(connection, base)  # loaded over other rows: not shareable
+                return
+            self.shared.restore(connection, rows)
+            self.taken.setdefault(connection.alias, rows)
 
     def _load(self, connection, base):
         """Loads the demo, and keeps its rows if it is this process's first load; returns the

@@ -8,7 +8,8 @@ for it and copy that instead, in well under a second:
   (PostgreSQL copies only a database with no one connected); the run's controller drops it
   at the end (`drop_template`, from tests/conftest.py).
 - SQLite: the in-memory test database is written to a file with SQLite's backup API, and
-  read back the same way into each worker's own in-memory database.
+  read back the same way into each worker's own in-memory database. (A test database file
+  named in the settings is left to Django: each worker migrates its own, as usual.)
 
 The contents serialized for `serialized_rollback` are shared the same way, as Django would
 have made them in each worker from the same rows.
@@ -33,21 +34,39 @@ def locked(folder: Path, name: str):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def can_share():
+    """Whether the test database can be copied: PostgreSQL, or SQLite in memory (a test
+    database file of its own, named in the settings, is left to Django as usual)."""
+    from django.db import connection
+
+    return connection.vendor == "postgresql" or (
+        connection.vendor == "sqlite"
+        and connection.creation.is_in_memory_db(connection.creation._get_test_db_name())
+    )
+
+
 def setup_or_copy(folder: Path, setup, serialize: bool):
     """Returns what `setup()` returns (Django's list of old names, for teardown): either
     from `setup()` itself, by the first worker, or from a copy of its database."""
     from django.db import connection
+    from django.test.utils import teardown_databases
 
     with locked(folder, "database.lock"):
         record = folder / TEMPLATE_FILE
         if not record.exists():
             old_names = setup()
-            _leave_a_copy(connection, folder, record)
+            try:
+                _leave_a_copy(connection, folder, record)
+            except BaseException:
+                teardown_databases(old_names, verbosity=0)
+                raise
             return old_names
         old_name = connection.settings_dict["NAME"]
         _copy_in(connection, json.loads(record.read_text()))
         if serialize:
-            connection._test_serialized_contents = (folder / "serialized.json").read_text()
+            connection._test_serialized_contents = (folder / "serialized.json").read_text(
+                encoding="utf-8"
+            )
         return [(connection, old_name, True)]
 
 
@@ -56,13 +75,10 @@ def _leave_a_copy(connection, folder, record):
     if connection.vendor == "postgresql":
         name = connection.settings_dict["NAME"]
         details["template"] = f"{name}_template"
-        details["settings"] = {
-            key: connection.settings_dict[key] for key in ("HOST", "PORT", "USER", "PASSWORD")
-        }
         connection.close()
         _recreate(connection, details["template"], template=name)
         connection.ensure_connection()
-    elif connection.vendor == "sqlite" and connection.is_in_memory_db():
+    else:
         import sqlite3
 
         details["file"] = str(folder / "template.sqlite3")
@@ -72,9 +88,8 @@ def _leave_a_copy(connection, folder, record):
             connection.connection.backup(copy)
         finally:
             copy.close()
-    else:
-        return  # a database file of its own: each worker makes its own, as Django would
-    (folder / "serialized.json").write_text(getattr(connection, "_test_serialized_contents", ""))
+    serialized = getattr(connection, "_test_serialized_contents", "")
+    (folder / "serialized.json").write_text(serialized, encoding="utf-8")
     record.write_text(json.dumps(details))
 
 
@@ -106,8 +121,9 @@ def _recreate(connection, name, template):
 
 
 def drop_template(folder: Path):
-    """Drops the PostgreSQL template the workers copied, once they have all finished (the
-    run's controller calls it; it holds no Django connection of its own)."""
+    """Drops the PostgreSQL template the workers copied, once they have all finished. The
+    run's controller calls it: it has the same settings, but pytest-django lets it open no
+    connection through Django, so it connects with Django's parameters for the server."""
     record = folder / TEMPLATE_FILE
     if not record.exists():
         return
@@ -115,10 +131,12 @@ def drop_template(folder: Path):
     if details["vendor"] != "postgresql":
         return
     import psycopg
+    from django.db import connection
     from psycopg import sql
 
-    server = {key.lower(): value for key, value in details["settings"].items() if value}
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
-        connection.execute(
+    server = {**connection.get_connection_params(), "dbname": "postgres"}
+    server.pop("cursor_factory", None)
+    with psycopg.connect(autocommit=True, **server) as admin:
+        admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(details["template"]))
         )
