@@ -9,7 +9,7 @@ index is used (0.4 to 0.9 seconds a search). Here the index table is asked direc
 - PostgreSQL: one stored vector per entry, title weighted A and body B, with its own GIN index
   (search/migrations/0004), finds the matches. ts_rank reads every vector it ranks, and a
   common word matches most pages, so it ranks a capped set: the first RANKED matches, those
-  whose title has the words first, then the newest pages.
+  whose title has the words first, then the newest pages. The same query counts the matches.
 
 The queries take words only (search.query.words_of: letters and digits), so nothing a reader
 types reaches them as syntax. With Elasticsearch, its own ranking is used instead.
@@ -78,23 +78,54 @@ class Match:
 
 
 def best_pages(match, content_type_ids, pages, limit=CANDIDATES):
-    """The best matches of these content types (at most ``limit``), best first, each as the
-    row that ``pages`` (a values() queryset, "id" first) gives it, or None where ``pages``
-    leaves it out (not live, not in the reader's language...): the ranking and the filter in
-    one query."""
-    if connection.vendor == "sqlite":
-        best_sql, best_params = _ranked_sql(match, content_type_ids)
-        order = "best.score, CAST(best.object_id AS INTEGER)"
-    else:
-        best_sql, best_params = _postgres_ranked_sql(match, content_type_ids)
-        order = "best.score DESC, CAST(best.object_id AS INTEGER) DESC"
+    """(rows, total): the best matches of these content types (at most ``limit``), best
+    first, each as the row that ``pages`` (a values() queryset, "id" first) gives it, or None
+    where ``pages`` leaves it out (not live, not in the reader's language...): the ranking and
+    the filter in one query. On PostgreSQL, ``pages`` filters before the ranking, so no row is
+    None, and the same query counts every match it lets through (``total``); on SQLite
+    ``total`` is None (counted apart)."""
+    if connection.vendor != "sqlite":
+        return _postgres_best_pages(match, content_type_ids, pages, limit)
+    best_sql, best_params = _ranked_sql(match, content_type_ids)
     pages_sql, pages_params = pages.query.sql_with_params()
     sql = f"""SELECT shown.* FROM ({best_sql} LIMIT %s) AS best
         LEFT JOIN ({pages_sql}) AS shown ON shown.id = CAST(best.object_id AS INTEGER)
-        ORDER BY {order}"""  # noqa: S608 - the SQL is ours and Django's; values are parameters
+        ORDER BY best.score, CAST(best.object_id AS INTEGER)"""  # noqa: S608 - ours and Django's
     with connection.cursor() as cursor:
         cursor.execute(sql, [*best_params, limit, *pages_params])
-        return [row if row[0] is not None else None for row in cursor.fetchall()]
+        return [row if row[0] is not None else None for row in cursor.fetchall()], None
+
+
+def _postgres_best_pages(match, content_type_ids, pages, limit):
+    # One pass over the matches serves the count and the ranking: each match the reader may
+    # see (the pages' own filter, by id), counted over all of them; the candidates are those
+    # whose title has the words first, then the newest pages; ts_rank then reads the weighted
+    # vectors of those alone, fetched by id. Counting apart read every match a second time.
+    visible_sql, visible_params = pages.values("id").query.sql_with_params()
+    pages_sql, pages_params = pages.query.sql_with_params()
+    sql = f"""WITH visible AS (
+            SELECT entry.id AS entry_id, CAST(entry.object_id AS INTEGER) AS page_id,
+                entry.title @@ query AS in_title, query, count(*) OVER () AS total
+            FROM wagtailsearch_indexentry AS entry, to_tsquery(%s) AS query
+            WHERE entry.content_type_id IN ({_types(content_type_ids)})
+              AND entry.hub_search_vector @@ query
+              AND CAST(entry.object_id AS INTEGER) IN ({visible_sql})
+        ), candidate AS (
+            SELECT * FROM visible ORDER BY in_title DESC, page_id DESC LIMIT %s
+        ), best AS (
+            SELECT candidate.page_id, candidate.total,
+                ts_rank(entry.hub_search_vector, candidate.query) AS score
+            FROM candidate JOIN wagtailsearch_indexentry AS entry ON entry.id = candidate.entry_id
+            ORDER BY score DESC, candidate.page_id DESC
+            LIMIT %s
+        )
+        SELECT shown.*, best.total FROM best JOIN ({pages_sql}) AS shown ON shown.id = best.page_id
+        ORDER BY best.score DESC, best.page_id DESC"""  # noqa: S608 - ours and Django's
+    params = [match.tsquery(), *content_type_ids, *visible_params, RANKED, limit, *pages_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [row[:-1] for row in rows], (rows[0][-1] if rows else 0)
 
 
 def matching(match, content_type_ids):
@@ -138,23 +169,3 @@ def _ranked_sql(match, content_type_ids):
         1,
     )
     return sql + " ORDER BY score", [*SQLITE_WEIGHTS, *params]
-
-
-def _postgres_ranked_sql(match, content_type_ids):
-    # The candidates are the matches (as in _matching_sql) whose title has the words first,
-    # then the newest pages: picking them reads only the short title vectors. ts_rank then reads
-    # the weighted vectors of those alone, fetched by id.
-    return (
-        f"""SELECT entry.object_id, ts_rank(entry.hub_search_vector, candidate.query) AS score
-        FROM (
-            SELECT entry.id, query
-            FROM wagtailsearch_indexentry AS entry, to_tsquery(%s) AS query
-            WHERE entry.content_type_id IN ({_types(content_type_ids)})
-              AND entry.hub_search_vector @@ query
-            ORDER BY entry.title @@ query DESC, CAST(entry.object_id AS INTEGER) DESC
-            LIMIT %s
-        ) AS candidate
-        JOIN wagtailsearch_indexentry AS entry ON entry.id = candidate.id
-        ORDER BY score DESC, CAST(entry.object_id AS INTEGER) DESC""",  # noqa: S608
-        [match.tsquery(), *content_type_ids, RANKED],
-    )

@@ -89,9 +89,9 @@ class RerankedResults:
     """The best results put in tiers (a list), then every other match (a search result that
     excludes them), for Django's Paginator: counted once, fetched only for the page shown."""
 
-    def __init__(self, head, rest):
+    def __init__(self, head, rest, count=None):
         self.head, self.rest = head, rest
-        self._count = None
+        self._count = count  # if the search counted every match already
 
     def count(self):
         if self._count is None:
@@ -144,7 +144,7 @@ def ranked(pages, terms, language, operator="and"):
     all_variants = variants(terms, synonyms)
     if ranking.ranks_in_sql():
         match = ranking.Match(all_variants, lambda w: word_forms(w, language), operator)
-        head, rest = _ranked_in_sql(pages, match)
+        head, rest, count = _ranked_in_sql(pages, match)
         past_events = {page.pk for page in head if page.has_ended}
     else:
         query = build_query(terms, synonyms, operator=operator, language=language)
@@ -152,9 +152,10 @@ def ranked(pages, terms, language, operator="and"):
         rest = pages.exclude(pk__in=[p.pk for p in head]).specific().search(query)
         ended = EventPage.objects.filter(pk__in=[p.pk for p in head], end__lt=timezone.now())
         past_events = set(ended.values_list("pk", flat=True))
+        count = None
     order = {page.pk: rank for rank, page in enumerate(head)}
     head.sort(key=lambda p: (tier(p, terms, all_variants[1:], language, past_events), order[p.pk]))
-    return RerankedResults(head, rest)
+    return RerankedResults(head, rest, count)
 
 
 def best_results(pages, terms, language, correct=True):
@@ -253,16 +254,20 @@ def _ranked_in_sql(pages, match):
     shown = pages.annotate(has_ended=Exists(ended)).values(
         "id", "title", "content_type_id", "has_ended"
     )
-    candidates = ranking.best_pages(match, types, shown.order_by())
+    candidates, count = ranking.best_pages(match, types, shown.order_by())
     head = [Candidate(*row) for row in candidates if row is not None][:RERANKED]
-    if len(candidates) < ranking.CANDIDATES and len(head) < RERANKED:
-        return head, None  # every match was a candidate, and is in the head: none left over
+    if count is None:
+        every_match_in_head = len(candidates) < ranking.CANDIDATES and len(head) < RERANKED
+    else:
+        every_match_in_head = count <= len(head)
+    if every_match_in_head:
+        return head, None, len(head)
     rest = (
         pages.filter(pk__in=ranking.matching(match, types))
         .exclude(pk__in=[page.pk for page in head])
         .order_by("-first_published_at", "-pk")
     )
-    return head, rest
+    return head, rest, count
 
 
 def _specific(pages):

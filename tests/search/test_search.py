@@ -2,6 +2,7 @@
 fallback."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from search import ranking, views
@@ -77,4 +78,21 @@ def test_every_match_can_be_reached_page_by_page_past_the_best_ones(home, client
     made = [GuidePageFactory(parent=index, title=f"Court guide {n}").title for n in range(7)]
     assert "7 results" in client.get("/search/", {"q": "court"}).content.decode()
     shown = [title for page in range(1, 5) for title in titles(client, q="court", page=page)]
+    assert sorted(shown) == sorted(made)
+
+
+def test_the_count_is_of_the_pages_the_reader_may_see_past_the_best_ones(home, client, monkeypatch):
+    """More matches than the best ones put in tiers, among them pages the public may not see:
+    the count and the pages are those the reader may open, on either engine's path."""
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
+    monkeypatch.setattr(views, "RERANKED", 2)
+    monkeypatch.setattr(ranking, "CANDIDATES", 3)
+    index = GuideIndexPageFactory(parent=home)
+    made = [GuidePageFactory(parent=index, title=f"Court guide {n}").title for n in range(5)]
+    GuidePageFactory(parent=index, title="Court draft", live=False)
+    private = GuidePageFactory(parent=index, title="Court members only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    html = client.get("/search/", {"q": "court"}).content.decode()
+    assert "5 results" in html
+    shown = [title for page in range(1, 4) for title in titles(client, q="court", page=page)]
     assert sorted(shown) == sorted(made)
