@@ -19,7 +19,8 @@ from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-# Candidates fetched from the index, before visibility filters (live, public, language...).
+# Candidates fetched from the index: on SQLite before the visibility filters (live, public,
+# language...), on PostgreSQL after them.
 CANDIDATES = 400
 # PostgreSQL: how many matches ts_rank ranks, at most: ranking all 6,000 pages a common word
 # matches takes 60 ms, ranking 1,000 a few.
@@ -77,13 +78,14 @@ class Match:
         )
 
 
-def best_pages(match, content_type_ids, pages, limit=CANDIDATES):
+def best_pages(match, content_type_ids, pages, limit=None):
     """(rows, total): the best matches of these content types (at most ``limit``), best
     first, each as the row that ``pages`` (a values() queryset, "id" first) gives it, or None
     where ``pages`` leaves it out (not live, not in the reader's language...): the ranking and
     the filter in one query. On PostgreSQL, ``pages`` filters before the ranking, so no row is
     None, and the same query counts every match it lets through (``total``); on SQLite
-    ``total`` is None (counted apart)."""
+    ``total`` is None (counted apart). ``limit`` is CANDIDATES unless given."""
+    limit = CANDIDATES if limit is None else limit
     if connection.vendor != "sqlite":
         return _postgres_best_pages(match, content_type_ids, pages, limit)
     best_sql, best_params = _ranked_sql(match, content_type_ids)
@@ -101,6 +103,7 @@ def _postgres_best_pages(match, content_type_ids, pages, limit):
     # see (the pages' own filter, by id), counted over all of them; the candidates are those
     # whose title has the words first, then the newest pages; ts_rank then reads the weighted
     # vectors of those alone, fetched by id. Counting apart read every match a second time.
+    # The index holds one entry per page (its own type), so counting entries counts pages.
     visible_sql, visible_params = pages.values("id").query.sql_with_params()
     pages_sql, pages_params = pages.query.sql_with_params()
     sql = f"""WITH visible AS (

@@ -87,6 +87,7 @@ def test_the_count_is_of_the_pages_the_reader_may_see_past_the_best_ones(home, c
     monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
     monkeypatch.setattr(views, "RERANKED", 2)
     monkeypatch.setattr(ranking, "CANDIDATES", 3)
+    monkeypatch.setattr(ranking, "RANKED", 3)
     index = GuideIndexPageFactory(parent=home)
     made = [GuidePageFactory(parent=index, title=f"Court guide {n}").title for n in range(5)]
     GuidePageFactory(parent=index, title="Court draft", live=False)
