@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -35,18 +36,17 @@ class GuideIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A listing shows titles and summaries: the guides' bodies stay in the database, and
+        # of each standard version only its key is read.
         guides = list(
             children_in_reader_language(GuidePage, self)
-            .select_related("standard_version")
+            .defer(*GuidePage.BODY_FIELDS)
+            .annotate(standard_key=F("standard_version__translation_key"))
             .order_by("title")
         )
         # Pairs are matched across languages: a translated guide's standard version is the
         # English page (wagtail-localize keeps page links as they are and localizes on show).
-        easy_read_for = {
-            g.standard_version.translation_key: g
-            for g in guides
-            if g.is_easy_read and g.standard_version
-        }
+        easy_read_for = {g.standard_key: g for g in guides if g.is_easy_read and g.standard_key}
         standard = {g.translation_key for g in guides if not g.is_easy_read}
         context["guides"] = [
             (guide, easy_read_for.get(guide.translation_key))
@@ -54,10 +54,7 @@ class GuideIndexPage(IndexPage):
             if not guide.is_easy_read
         ]
         context["unpaired_easy_read"] = [
-            g
-            for g in guides
-            if g.is_easy_read
-            and (not g.standard_version or g.standard_version.translation_key not in standard)
+            g for g in guides if g.is_easy_read and g.standard_key not in standard
         ]
         return context
 
@@ -122,6 +119,9 @@ class GuidePage(BasePage):
     subpage_types = []
     summary_field = "summary_text"
     content_type_label = _("Guide")
+    # What a listing of guides never shows: deferred there, so a list of titles and summaries
+    # does not read every guide's steps.
+    BODY_FIELDS = ("steps", "downloads", "videos")
 
     def clean(self):
         super().clean()
@@ -183,9 +183,15 @@ class GuidePage(BasePage):
     def easy_read_version(self):
         if self.is_easy_read:
             return None
-        return in_reader_language(
-            public_pages(GuidePage).filter(standard_version__translation_key=self.translation_key)
-        ).first()
+        return (
+            in_reader_language(
+                public_pages(GuidePage).filter(
+                    standard_version__translation_key=self.translation_key
+                )
+            )
+            .defer(*GuidePage.BODY_FIELDS)  # linked to, not shown
+            .first()
+        )
 
     @property
     def standard_version_for_reader(self):
@@ -198,9 +204,10 @@ class GuidePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["easy_read"] = self.easy_read_version
         context["standard"] = self.standard_version_for_reader if self.is_easy_read else None
-        context["related"] = localized_pages(
-            r.guide for r in self.related_guides.select_related("guide", "guide__locale")
+        related = self.related_guides.select_related("guide", "guide__locale").defer(
+            *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
         )
+        context["related"] = localized_pages(r.guide for r in related)
         context["source_documents"] = self.documents_in_the_source_language()
         if context["source_documents"]:
             context["source_language"] = get_language_info(settings.LANGUAGE_CODE)[

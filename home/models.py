@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from charter.models import CoProductionCharterPage
 from events.models import EventPage
+from guides.models import GuidePage
 from hub.blocks import BodyBlock
 from hub.caching.middleware import fresh_until
 from hub.models import BasePage
@@ -79,9 +80,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_guides"] = localized_pages(
-            item.guide for item in self.featured_guides.select_related("guide", "guide__locale")
+        featured = self.featured_guides.select_related("guide", "guide__locale").defer(
+            *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
         )
+        context["featured_guides"] = localized_pages(item.guide for item in featured)
         context["upcoming_events"] = list(
             in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())

@@ -103,6 +103,43 @@ def test_the_guide_index_shows_each_easy_read_version_beside_its_standard_guide(
     assert "Easy Read version" in html
 
 
+def test_the_guide_index_lists_an_easy_read_guide_without_its_standard_guide_on_its_own(
+    guides, client
+):
+    # One with no standard version, one whose standard guide is not live: neither is lost.
+    unpaired = GuidePageFactory(parent=guides, title="On its own", is_easy_read=True)
+    draft = GuidePageFactory(parent=guides, title="Not out yet", live=False)
+    orphan = GuidePageFactory(
+        parent=guides, title="Its guide is a draft", is_easy_read=True, standard_version=draft
+    )
+    html = client.get(guides.url).content.decode()
+    assert unpaired.url in html
+    assert orphan.url in html
+    assert draft.url not in html
+
+
+def test_a_list_of_guides_does_not_read_their_steps(guides, home, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guides.models import RelatedGuide
+    from home.models import HomePageFeaturedGuide
+
+    guide = GuidePageFactory(parent=guides, title="Child protection")
+    related = GuidePageFactory(parent=guides, title="Care proceedings")
+    RelatedGuide.objects.create(page=guide, guide=related)
+    HomePageFeaturedGuide.objects.create(page=home, guide=guide)
+    # The index lists both, the home page its featured guide, the guide its related guide.
+    for url, listed_guide in ((guides.url, related), (home.url, guide), (guide.url, related)):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        assert f'href="{listed_guide.url}"' in html, url
+        # The guide page reads its own steps (by its id), and no listed guide's. A join may
+        # name the guides' table by an alias ("T3"."steps"); only guides have steps.
+        listed = [q["sql"] for q in queries if '."steps"' in q["sql"]]
+        assert len(listed) <= (1 if url == guide.url else 0), (url, listed)
+
+
 def test_only_an_easy_read_guide_can_have_a_standard_version(guides):
     standard = GuidePageFactory(parent=guides)
     other = GuidePageFactory.build(standard_version=standard, is_easy_read=False)
