@@ -84,7 +84,9 @@ def best_pages(match, content_type_ids, pages, limit=None):
     where ``pages`` leaves it out (not live, not in the reader's language...): the ranking and
     the filter in one query. On PostgreSQL, ``pages`` filters before the ranking, so no row is
     None, and the same query counts every match it lets through (``total``); on SQLite
-    ``total`` is None (counted apart). ``limit`` is CANDIDATES unless given."""
+    ``total`` is None (counted apart). ``limit`` is CANDIDATES unless given. ``pages`` gives
+    each page once (filtered on the pages' own fields, or by id): the matches are joined to
+    it, so a page it gave twice would be counted and listed twice."""
     limit = CANDIDATES if limit is None else limit
     if connection.vendor != "sqlite":
         return _postgres_best_pages(match, content_type_ids, pages, limit)
