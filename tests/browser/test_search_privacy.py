@@ -32,14 +32,17 @@ def search(page, words):
     expect(page.locator("p[role=status]").first).to_contain_text(f"for “{words}”")
 
 
-def browser_history(playwright, profile, walk):
+def browser_history(playwright, profile, walk, script=None):
     """Every address and title Chromium keeps in its history after `walk(page)`, read from
-    the profile's own History database once the browser has closed."""
+    the profile's own History database once the browser has closed. `script` runs first on
+    every page."""
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
     context = playwright.chromium.launch_persistent_context(
         profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE
     )
+    if script:
+        context.add_init_script(script)
     try:
         walk(context.pages[0] if context.pages else context.new_page())
     finally:
@@ -76,6 +79,37 @@ def test_the_search_words_never_reach_the_browsers_history(demo_site, playwright
     assert all(url == demo_site + "/search/" for url, _title in searches), visits
     # The search page's entry is titled for searching, or for the result read after it
     # (leaving the results replaces them); never with the words.
+    pages = {title for url, title in visits if "/search/" not in url}
+    for _url, title in searches:
+        assert title.startswith(("Search – ", "Search results – ")) or title in pages, title
+
+
+# As a browser set to refuse sites' storage does: reading sessionStorage throws.
+REFUSE_STORAGE = """Object.defineProperty(window, "sessionStorage", {
+  get() { throw new DOMException("Storage is refused", "SecurityError"); },
+});"""
+
+
+def test_a_browser_that_refuses_storage_keeps_the_words_out_of_its_history_too(
+    demo_site, playwright, tmp_path
+):
+    def walk(page):
+        page.goto(demo_site + "/")
+        box = page.get_by_label("What do you need help with?")
+        box.fill("advocate")  # from the home page: the words must reach the search page
+        box.press("Enter")
+        expect(page.locator("p[role=status]").first).to_contain_text("for “advocate”")
+        expect(page).to_have_url(demo_site + "/search/")
+        # Read once: the tab keeps nothing for the pages after.
+        assert page.evaluate("window.name") == ""
+        page.screenshot(path=f"{SHOTS}/search-refused-storage-phone.png")
+        page.locator(".app-listing__item h2 a").first.click()
+        expect(page).not_to_have_url(re.compile(r"/search/"))
+
+    visits = browser_history(playwright, tmp_path / "profile", walk, script=REFUSE_STORAGE)
+    searches = [(url, title) for url, title in visits if "/search/" in url]
+    assert searches, visits
+    assert all(url == demo_site + "/search/" for url, _title in searches), visits
     pages = {title for url, title in visits if "/search/" not in url}
     for _url, title in searches:
         assert title.startswith(("Search – ", "Search results – ")) or title in pages, title

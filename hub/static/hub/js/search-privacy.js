@@ -11,8 +11,9 @@
 // - An address that holds the words (a shared link) is tidied once the results show.
 // - If the results cannot be fetched (offline, a server error), the page says so, with the
 //   words in the box to search again; it does not fall back to an address that holds them.
-//   (Only a browser that refuses sessionStorage opens such an address: the words have no
-//   other way to reach the search page.)
+// - The words reach the search page in sessionStorage or, in a browser that refuses it, in
+//   the tab's name (window.name), which the next page of the hub in this tab reads and
+//   empties at once. Neither is ever in the history.
 // Without JavaScript none of this happens: the address keeps the query, and still works.
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
@@ -54,8 +55,10 @@ export function keepSearchesPrivate(root = document) {
     }
   });
 
-  if (!page) return;
+  // Taken on every page, so that words meant for a search page that did not open (the
+  // reader went elsewhere) are not kept in this tab.
   const waiting = takeWaiting();
+  if (!page) return;
   if (waiting && !window.location.search) {
     showResults(here, new URLSearchParams(waiting));
   } else if (window.location.search) {
@@ -72,20 +75,24 @@ function search(path, query) {
   try {
     sessionStorage.setItem(WAITING, query.toString());
   } catch {
-    window.location.assign(`${path}?${query}`); // no storage: search as without JavaScript
-    return;
+    window.name = `${WAITING}:${query}`; // storage refused (a privacy setting): the tab's name
   }
   window.location.assign(path);
 }
 
 function takeWaiting() {
+  let waiting = null;
   try {
-    const waiting = sessionStorage.getItem(WAITING);
+    waiting = sessionStorage.getItem(WAITING);
     sessionStorage.removeItem(WAITING);
-    return waiting;
   } catch {
-    return null;
+    // Refused: the words are in the tab's name (below).
   }
+  if (window.name.startsWith(`${WAITING}:`)) {
+    waiting = waiting ?? window.name.slice(WAITING.length + 1);
+    window.name = ""; // read once, and no later page in this tab sees them
+  }
+  return waiting;
 }
 
 let latest = 0;
