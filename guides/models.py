@@ -207,7 +207,9 @@ class GuidePage(BasePage):
         related = self.related_guides.select_related("guide", "guide__locale").defer(
             *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
         )
-        context["related"] = localized_pages(r.guide for r in related)
+        context["related"] = localized_pages(
+            (r.guide for r in related), defer=GuidePage.BODY_FIELDS
+        )
         context["source_documents"] = self.documents_in_the_source_language()
         if context["source_documents"]:
             context["source_language"] = get_language_info(settings.LANGUAGE_CODE)[

@@ -83,7 +83,9 @@ class HomePage(BasePage):
         featured = self.featured_guides.select_related("guide", "guide__locale").defer(
             *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
         )
-        context["featured_guides"] = localized_pages(item.guide for item in featured)
+        context["featured_guides"] = localized_pages(
+            (item.guide for item in featured), defer=GuidePage.BODY_FIELDS
+        )
         context["upcoming_events"] = list(
             in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())

@@ -183,3 +183,19 @@ def test_the_longest_search_makes_16_queries_at_most_with_the_cache_emptied(
     searches), so the page offers the Polish results, and the most searched topics."""
     monkeypatch.setattr(counting, "count", lambda query: None)
     assert cold_search_queries(client, "/search/", "rodzina zastepcza") <= 16
+
+
+def test_lists_of_guides_read_none_of_their_steps_in_any_language(demo, client):
+    """A list shows titles and summaries: the guides' steps stay in the database, for readers
+    of every language (translated guides are read in the reader's language)."""
+    own = {
+        # A guide reads its own steps; a translation also the leaflets of its English source.
+        "/guides/child-protection-and-care-proceedings/": 1,
+        "/ur/guides/child-protection-and-care-proceedings/": 2,
+    }
+    for url in ("/", "/cy/", "/ur/", "/guides/", "/ur/guides/", *own):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        # A join may name the guides' table by an alias ("T3"."steps"); only guides have steps.
+        reading = [query["sql"] for query in queries if '."steps"' in query["sql"]]
+        assert len(reading) <= own.get(url, 0), (url, reading)

@@ -164,13 +164,14 @@ def language_of(page):
     return locale_codes().get(page.locale_id, "")
 
 
-def localized_pages(pages, specific=True):
+def localized_pages(pages, specific=True, defer=()):
     """Each page in the reader's language where a live, public translation exists, else the
     page itself if the public may see it; pages the public may not see are left out.
 
     At most one query for the lot (``Page.localized`` would make several per page), and none
     when every page is in the reader's language already. Pages of one type come back as that
-    type; of several, specific too unless ``specific=False`` (titles and addresses only)."""
+    type; of several, specific too unless ``specific=False`` (titles and addresses only).
+    ``defer``: fields of that one type the translations need not read (a list shows no body)."""
     pages = [page for page in pages if page is not None]
     reader = reader_language()
     if all(language_of(page) == reader for page in pages):
@@ -182,7 +183,7 @@ def localized_pages(pages, specific=True):
         locale__language_code=reader,
     )
     if model is not Page:
-        translations = translations.select_related("locale")
+        translations = translations.select_related("locale").defer(*defer)
     if specific and model is Page:
         translations = specific_pages(translations, {page.specific_class for page in pages})
     translated = {page.translation_key: page for page in translations}
