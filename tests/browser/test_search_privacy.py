@@ -74,11 +74,15 @@ def test_the_search_words_never_reach_the_browsers_history(demo_site, playwright
         expect(page).not_to_have_url(re.compile(r"/search/"))
 
     visits = browser_history(playwright, tmp_path / "profile", walk)
+    search_page_is_kept_without_words(visits, demo_site + "/search/")
+
+
+def search_page_is_kept_without_words(visits, search_page):
+    """The history holds the search page, only by its plain address, and titled for searching
+    or for the result read after it (leaving the results replaces them); never the words."""
     searches = [(url, title) for url, title in visits if "/search/" in url]
     assert searches, visits
-    assert all(url == demo_site + "/search/" for url, _title in searches), visits
-    # The search page's entry is titled for searching, or for the result read after it
-    # (leaving the results replaces them); never with the words.
+    assert all(url == search_page for url, _title in searches), visits
     pages = {title for url, title in visits if "/search/" not in url}
     for _url, title in searches:
         assert title.startswith(("Search – ", "Search results – ")) or title in pages, title
@@ -107,12 +111,7 @@ def test_a_browser_that_refuses_storage_keeps_the_words_out_of_its_history_too(
         expect(page).not_to_have_url(re.compile(r"/search/"))
 
     visits = browser_history(playwright, tmp_path / "profile", walk, script=REFUSE_STORAGE)
-    searches = [(url, title) for url, title in visits if "/search/" in url]
-    assert searches, visits
-    assert all(url == demo_site + "/search/" for url, _title in searches), visits
-    pages = {title for url, title in visits if "/search/" not in url}
-    for _url, title in searches:
-        assert title.startswith(("Search – ", "Search results – ")) or title in pages, title
+    search_page_is_kept_without_words(visits, demo_site + "/search/")
 
 
 def visited(page):
