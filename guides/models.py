@@ -204,12 +204,7 @@ class GuidePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["easy_read"] = self.easy_read_version
         context["standard"] = self.standard_version_for_reader if self.is_easy_read else None
-        related = self.related_guides.select_related("guide", "guide__locale").defer(
-            *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
-        )
-        context["related"] = localized_pages(
-            (r.guide for r in related), defer=GuidePage.BODY_FIELDS
-        )
+        context["related"] = linked_guides(self.related_guides)
         context["source_documents"] = self.documents_in_the_source_language()
         if context["source_documents"]:
             context["source_language"] = get_language_info(settings.LANGUAGE_CODE)[
@@ -239,6 +234,15 @@ class GuidePage(BasePage):
             for stream in stored[1:]
             for document in _downloaded_documents(stream.raw_data if stream else [])
         }
+
+
+def linked_guides(links):
+    """The guides that links to guides (a page's related or featured guides) point at, in the
+    reader's language, as a list shows them: without their steps, downloads and videos."""
+    links = links.select_related("guide", "guide__locale").defer(
+        *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
+    )
+    return localized_pages((link.guide for link in links), defer=GuidePage.BODY_FIELDS)
 
 
 def _downloaded_documents(blocks):

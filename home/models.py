@@ -12,12 +12,12 @@ from wagtail.search import index
 
 from charter.models import CoProductionCharterPage
 from events.models import EventPage
-from guides.models import GuidePage
+from guides.models import linked_guides
 from hub.blocks import BodyBlock
 from hub.caching.middleware import fresh_until
 from hub.models import BasePage
 from hub.public import public_pages
-from hub.translation.reader import in_reader_language, localized_pages
+from hub.translation.reader import in_reader_language
 from stories.models import StoryPage
 
 
@@ -80,12 +80,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_guides.select_related("guide", "guide__locale").defer(
-            *(f"guide__{field}" for field in GuidePage.BODY_FIELDS)
-        )
-        context["featured_guides"] = localized_pages(
-            (item.guide for item in featured), defer=GuidePage.BODY_FIELDS
-        )
+        context["featured_guides"] = linked_guides(self.featured_guides)
         context["upcoming_events"] = list(
             in_reader_language(public_pages(EventPage))
             .filter(end__gte=timezone.now())
