@@ -1,8 +1,8 @@
 """The shared base of every page and the partnership's site settings.
 
 Features keep their own models in their packages (parent review in `hub/review/`, topics in
-`hub/topics/`); they are imported here because Django finds an app's models in its `models`
-module, and all of them belong to the `hub` app.
+`hub/topics/`, the cache's generation in `hub/caching/`); they are imported here because
+Django finds an app's models in its `models` module, and all of them belong to the `hub` app.
 """
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from wagtail.utils.decorators import cached_classmethod
 
 from hub.blocks import FooterLinkBlock
 from hub.caching.generation import remembered
+from hub.caching.models import CacheGeneration  # noqa: F401  (a model of the hub app, see above)
 from hub.furniture import breadcrumbs
 from hub.public import is_restricted
 from hub.review.forms import ReviewedPageForm

@@ -63,6 +63,7 @@ PRIVATE = {
     "wagtail_localize.*",  # a translation in progress; going live is a page publish
     "wagtailadmin.*",
     "wagtailusers.*",
+    "hub.CacheGeneration",  # the change itself, written once the change is committed
     "hub.ParentPanelReviewTask",
     "hub.ParentReviewDecision",
     "hub.ReviewEmailPreference",

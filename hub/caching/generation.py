@@ -5,13 +5,21 @@ committed, so every worker and process stops finding what was cached before at o
 entries are never read again and expire on their own. A request reads the number once, when it
 starts, and files what it renders under that number: a page built while a publish commits is
 filed under the old number, so it can never be served as new.
+
+The number is written to the database too (``hub.caching.models.CacheGeneration``), so a
+change that could not reach the shared cache is not lost: a command run while Redis was out
+of its reach, or a web process whose write failed. Every web process compares the two at most
+every ``HUB_CACHE_CHECK_SECONDS`` and brings the shared cache up to the database's number.
 """
 
 import contextvars
 import logging
 import time
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 
 logger = logging.getLogger("hub.cache")  # at most one line a minute (hub/logging.py)
 
@@ -23,6 +31,10 @@ _current = contextvars.ContextVar("hub_generation", default=None)
 # A new generation this process could not record (the cache was down): tried again at the
 # start of each request until it is, so that no page cached before the change outlives it.
 _owed = False
+# When (time.monotonic()) this process last compared the shared cache with the database; a
+# process compares them first a check's interval after it starts (every change is written to
+# both, so they differ only after a failure).
+_checked_at = time.monotonic()
 
 
 def generation():
@@ -32,7 +44,8 @@ def generation():
         try:
             value = cache.get(KEY)
             if value is None:
-                # The cache is new or was emptied: start a new generation.
+                # The cache is new or was emptied: start a new generation (the next check,
+                # ``catch_up``, sets it to the database's number, under which nothing is kept).
                 cache.add(KEY, time.time_ns(), timeout=None)
                 value = cache.get(KEY)
         except Exception:
@@ -46,8 +59,8 @@ def generation():
 
 def start_request():
     """Reads the generation for this request; returns a token for ``end_request``."""
-    if _owed:
-        advance()
+    if _owed or _time_to_check():
+        catch_up()
     token = _current.set(None)
     _current.set(generation())
     return token
@@ -58,10 +71,62 @@ def end_request(token):
 
 
 def advance():
-    """A new generation: everything cached so far is forgotten by every process. Returns
-    whether the cache recorded it."""
-    global _owed
+    """A new generation: everything cached so far is forgotten by every process. Written to
+    the database, then to the shared cache; returns whether the shared cache took it (if not,
+    the web server brings it up to the database's number once it can)."""
     value = time.time_ns()
+    _record(value)
+    return _share(value)
+
+
+def catch_up():
+    """Brings the shared cache up to the database's generation, if a change could not reach
+    it (this process's, or another's, such as a command run while Redis was out of reach)."""
+    global _checked_at
+    _checked_at = time.monotonic()
+    recorded = _recorded()
+    if recorded is None:
+        if _owed:
+            _share(time.time_ns())  # nothing in the database either: a new number will do
+        return
+    try:
+        shared = cache.get(KEY)
+    except Exception:
+        shared = None
+    if shared != recorded or _owed:
+        _share(recorded)
+
+
+def _time_to_check():
+    seconds = settings.HUB_CACHE_CHECK_SECONDS
+    if seconds is None:  # the test settings: only where a test asks
+        return False
+    return time.monotonic() - _checked_at >= seconds
+
+
+def _record(value):
+    """Writes the generation to the database (one row), after the change has committed."""
+    model = apps.get_model("hub", "CacheGeneration")
+    try:
+        if not model.objects.filter(pk=1).update(value=value):
+            model.objects.update_or_create(pk=1, defaults={"value": value})
+    except DatabaseError:
+        logger.error("A change could not record its cache generation", exc_info=True)
+
+
+def _recorded():
+    """The database's generation, or None (no change recorded yet, or no database)."""
+    model = apps.get_model("hub", "CacheGeneration")
+    try:
+        return model.objects.filter(pk=1).values_list("value", flat=True).first()
+    except DatabaseError:
+        logger.warning("The cache generation cannot be read from the database", exc_info=True)
+        return None
+
+
+def _share(value):
+    """Sets the shared cache's generation; returns whether it took it."""
+    global _owed
     try:
         cache.set(KEY, value, timeout=None)
         # Read back: a cache that hides its errors (Redis with IGNORE_EXCEPTIONS) says nothing.
@@ -70,8 +135,8 @@ def advance():
         _owed = True
     if _owed:
         logger.error(
-            "A change could not empty the page cache: the web server tries again at each "
-            "request; after a command, run 'manage.py clear_page_cache' once the cache is back"
+            "A change could not empty the page cache: it is kept in the database, and the web "
+            "server empties the cache once it can be reached again"
         )
     return not _owed
 

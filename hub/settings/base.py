@@ -269,6 +269,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))
 HUB_BROWSER_CACHE_SECONDS = int(os.environ.get("HUB_BROWSER_CACHE_SECONDS", "0"))
 HUB_CDN_CACHE_SECONDS = int(os.environ.get("HUB_CDN_CACHE_SECONDS", "600"))
+# How often (seconds) each web process makes sure the shared cache has the last change's
+# generation, which the database keeps too: a change made while the cache could not be reached
+# is applied this long after it is back, at most.
+HUB_CACHE_CHECK_SECONDS = int(os.environ.get("HUB_CACHE_CHECK_SECONDS", "10"))
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "hub:page:"
 # Wagtail would also purge /en/..., /cy/... copies of each address; the hub names every

@@ -6,6 +6,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import warnings
 
 import pytest
@@ -37,12 +38,13 @@ def get(stack, path):
     return response
 
 
-def manage(stack, *args):
-    """Runs manage.py as another process on the same server would (cron, a shell)."""
+def manage(stack, *args, **env):
+    """Runs manage.py as another process on the same server would (cron, a shell), with the
+    stack's settings and ``env``."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=stack.env,
+        env={**stack.env, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -51,14 +53,15 @@ def manage(stack, *args):
     return result.stdout
 
 
-def publish_from_another_process(stack, page, title):
-    manage(
+def publish_from_another_process(stack, page, title, **env):
+    return manage(
         stack,
         "shell",
         "-c",
         "from wagtail.models import Page; "
         f"page = Page.objects.get(pk={page.pk}).specific; page.title = {title!r}; "
         "page.save_revision().publish()",
+        **env,
     )
 
 
@@ -78,6 +81,29 @@ def test_a_publish_by_another_process_shows_at_once_from_every_worker(
         get(stack, "/guides/care-proceedings/")
         get(stack, "/guides/")
     publish_from_another_process(stack, guide, "Care proceedings explained")
+    fresh = [
+        "Care proceedings explained" in get(stack, path).text
+        for _ in range(10)
+        for path in ("/guides/care-proceedings/", "/guides/")
+    ]
+    assert fresh == [True] * 20
+
+
+def test_a_publish_that_could_not_reach_redis_shows_once_it_can(guide, hub_behind_nginx, redis_url):
+    """A scheduled go-live runs while Redis is out of the command's reach (a restart, a network
+    fault) but still holds the workers' pages: the database keeps the change's generation, and
+    each worker compares the two every HUB_CACHE_CHECK_SECONDS (one here) and catches up."""
+    stack = hub_behind_nginx(REDIS_URL=redis_url, HUB_CACHE_CHECK_SECONDS="1")
+    for _ in range(6):
+        get(stack, "/guides/care-proceedings/")
+        get(stack, "/guides/")
+    assert get(stack, "/guides/").headers["X-Hub-Cache"] == "hit"
+
+    publish_from_another_process(
+        stack, guide, "Care proceedings explained", REDIS_URL="redis://127.0.0.1:9/0"
+    )
+    time.sleep(1.5)  # past each worker's next check
+
     fresh = [
         "Care proceedings explained" in get(stack, path).text
         for _ in range(10)
