@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
@@ -18,8 +19,16 @@ MAX_PAGE_ID = 2**63 - 1
 
 def _ics_response(body, filename):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A name in other letters than Latin (Urdu) is sent as RFC 6266 allows (filename*=).
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def event_filename(event):
+    """The event's file name from its title ("parents-forum.ics", "فورم.ics"); by its number
+    where the title leaves no letters."""
+    name = slugify(event.title) or slugify(event.title, allow_unicode=True)
+    return f"{name or f'event-{event.pk}'}.ics"
 
 
 def event_ics(request, page_id):
@@ -31,9 +40,7 @@ def event_ics(request, page_id):
         raise Http404("No such event")
     if not event.is_past:
         fresh_until(request, event.end)  # then its booking details go
-    return _ics_response(
-        build_calendar([event], request, event.title), f"{slugify(event.title)}.ics"
-    )
+    return _ics_response(build_calendar([event], request, event.title), event_filename(event))
 
 
 def upcoming_ics(request):

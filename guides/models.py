@@ -28,6 +28,19 @@ STEP_LOGIC_LABELS = {
 }
 
 
+def step_anchor(number, heading, taken):
+    """A step's anchor, "step-2-an-assessment": its number and its heading, in the heading's
+    own letters where they are not Latin (Urdu), and unique on the page ("and"/"or" steps
+    share their number)."""
+    words = slugify(heading) or slugify(heading, allow_unicode=True)
+    base = f"step-{number}-{words[:40]}".rstrip("-")
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
 class GuideIndexPage(IndexPage):
     """Lists the guides, standard versions first with their Easy Read pairs beside them."""
 
@@ -144,7 +157,7 @@ class GuidePage(BasePage):
     @property
     def numbered_steps(self):
         """Steps with their numbers and anchors: 'and'/'or' steps share the step before's."""
-        numbered, number = [], 0
+        numbered, number, taken = [], 0, set()
         for block in self.steps:
             logic = block.value.get("logic") or ""
             if not logic or number == 0:
@@ -154,7 +167,7 @@ class GuidePage(BasePage):
                     "number": number,
                     "logic": logic,
                     "logic_label": STEP_LOGIC_LABELS.get(logic, ""),
-                    "anchor": f"step-{number}-{slugify(block.value['heading'])[:40]}",
+                    "anchor": step_anchor(number, block.value["heading"], taken),
                     "value": block.value,
                 }
             )

@@ -180,6 +180,27 @@ def test_the_events_list_offers_the_feed_in_plain_words_not_a_file_type(events, 
     )
 
 
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Parents' forum", "parents-forum.ics"),
+        ("Fforwm rhieni: ŵyl", "fforwm-rhieni-wyl.ics"),
+        ("والدین کا فورم", "والدین-کا-فورم.ics"),  # Urdu: sent as RFC 6266 allows
+        ("!!!", None),  # no letters: the event's number
+    ],
+)
+def test_a_calendar_file_is_named_after_its_event_in_any_letters(events, client, title, expected):
+    from email.message import EmailMessage
+
+    event = EventPageFactory(parent=events, title=title, slug="the-event")
+    response = client.get(event.get_ics_url())
+    # Read by the standard library's MIME parser, as a mail or download client reads it.
+    header = EmailMessage()
+    header["Content-Disposition"] = response["Content-Disposition"]
+    assert header.get_content_disposition() == "attachment"
+    assert header.get_filename() == (expected or f"event-{event.pk}.ics")
+
+
 def test_a_draft_or_missing_event_has_no_calendar_file(events, client):
     event = EventPageFactory(parent=events, live=False)
     assert client.get(f"/calendar/event-{event.pk}.ics").status_code == 404

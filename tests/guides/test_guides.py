@@ -38,6 +38,24 @@ def test_a_guide_shows_a_contents_list_linking_to_each_step(guides, client):
     assert "Step 1: Contact" in html
 
 
+def test_each_contents_link_leads_to_its_own_step_in_urdu_too(guides, client):
+    """Urdu headings have no Latin letters: the anchors keep the Urdu ones, and an "and" step
+    sharing its number never shares its anchor."""
+    from bs4 import BeautifulSoup
+
+    headings = ["رابطہ", "جائزہ", "and: مدد اور مشورہ لیں", "کانفرنس", "or: خاندانی گروپ کانفرنس"]
+    guide = GuidePageFactory(parent=guides, steps=steps(*headings))
+    page = BeautifulSoup(client.get(guide.url).content, "html.parser")
+    ids = [tag["id"] for tag in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+    links = page.select("nav.app-contents a")
+    assert len(links) == 5
+    for link in links:
+        step = page.find(id=link["href"].removeprefix("#"))
+        assert link.get_text(strip=True).split(": ")[-1] in step.get_text(), link
+    assert guide.numbered_steps[1]["anchor"] == "step-2-جائزہ"
+
+
 def test_contents_entries_read_as_headings_with_and_or_steps_under_their_step(guides, client):
     from bs4 import BeautifulSoup
 
