@@ -161,6 +161,11 @@ def decide(request, task_state, context, form):
     data = form.cleaned_data
     task = task_state.task.specific
     decision, comment = data["decision"], data["comment"].strip()
+    if data["revision"] != context["revision"].pk:
+        # The draft changed after this parent opened it: nothing is decided, nor asked to be
+        # confirmed, about words they did not read. The confirmation carries the words they
+        # read (its hidden revision), so a change while it is open is caught the same way.
+        return stale(request, task_state, comment)
     last_approval = decision == APPROVE and context["still_needed"] <= 1
     if last_approval and not data["confirmed"] and not context["you_approved"]:
         return TemplateResponse(
@@ -171,13 +176,16 @@ def decide(request, task_state, context, form):
             task_state, request.user, decision, comment=comment, revision=data["revision"]
         )
     except StaleDraft:
-        fresh = review_context(task_state, request.user, request)
-        form = DecisionForm(initial={"revision": fresh["revision"].pk, "comment": comment})
-        return TemplateResponse(
-            request, "review/review.html", {**fresh, "form": form, "stale": True}
-        )
+        return stale(request, task_state, comment)
     request.session[BANNER] = banner_for(decision, context, last_approval)
     return redirect("parent_review:dashboard")
+
+
+def stale(request, task_state, comment):
+    """The review page again, at the new words, with the parent's comment kept."""
+    fresh = review_context(task_state, request.user, request)
+    form = DecisionForm(initial={"revision": fresh["revision"].pk, "comment": comment})
+    return TemplateResponse(request, "review/review.html", {**fresh, "form": form, "stale": True})
 
 
 def banner_for(decision, context, last_approval):

@@ -339,6 +339,52 @@ def test_a_decision_on_words_that_changed_meanwhile_is_not_saved(changed, people
     assert not ParentReviewDecision.objects.exists()
 
 
+def test_the_last_approval_never_puts_words_live_that_the_parent_did_not_read(
+    changed, people, client
+):
+    """Found in a walk: parent A opens the draft; comms changes it; parent B approves the new
+    words; parent A, still on the old page, approves. Before, the confirmation then carried
+    the newest revision, and "Yes, approve it" put unread words live."""
+    read_by_a = changed.get_latest_revision().pk
+    changed.title = "Letters to every parent"
+    changed.save_revision(user=people["comms"])
+    act(changed, people["parent_b"], "approve")
+    client.force_login(people["parent_a"])
+
+    asked = client.post(
+        review_url(changed), {"decision": "approve", "comment": "Fine", "revision": read_by_a}
+    )
+    assert "The draft changed while you were reading it." in asked.content.decode()
+    assert "Your approval is the last one needed" not in asked.content.decode()
+    confirmed = client.post(
+        review_url(changed),
+        {"decision": "approve", "comment": "Fine", "revision": read_by_a, "confirmed": "on"},
+    )
+    assert "The draft changed while you were reading it." in confirmed.content.decode()
+    changed.refresh_from_db()
+    assert changed.title == "Letters to dads"  # nothing went live
+    assert not ParentReviewDecision.objects.filter(reviewer=people["parent_a"]).exists()
+
+
+def test_a_change_while_the_last_approval_is_being_confirmed_stops_it(changed, people, client):
+    act(changed, people["parent_b"], "approve")
+    client.force_login(people["parent_a"])
+    read = changed.get_latest_revision().pk
+    asked = client.post(review_url(changed), {"decision": "approve", "revision": read})
+    hidden = soup_of(asked).select_one("form input[name=revision]")["value"]
+    assert hidden == str(read)
+    changed.title = "Changed while the parent was asked to confirm"
+    changed.save_revision(user=people["comms"])
+
+    response = client.post(
+        review_url(changed), {"decision": "approve", "revision": hidden, "confirmed": "on"}
+    )
+    assert "The draft changed while you were reading it." in response.content.decode()
+    changed.refresh_from_db()
+    assert changed.title == "Letters to dads"  # the live words are still the old ones
+    assert not ParentReviewDecision.objects.filter(reviewer=people["parent_a"]).exists()
+
+
 def test_the_whole_draft_is_marked_as_not_on_the_website_yet(changed, people, client):
     client.force_login(people["parent_a"])
     response = client.get(review_url(changed) + "draft/")
