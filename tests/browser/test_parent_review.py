@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.axe import describe, run_axe
-from tests.helpers.browser import sign_in
+from tests.helpers.browser import EXIT_URL, sign_in
 from tests.helpers.workflow import act, submit
 
 pytestmark = [
@@ -111,6 +111,27 @@ def test_on_a_phone_a_parent_goes_from_the_email_to_the_review_and_approves_with
     # The author and the first parent are told it is live.
     told = {m.to[0].split("@")[0] for m in mailoutbox if "on the website" in m.subject}
     assert told == {"comms", "parent_a"}
+
+
+def test_exit_this_page_in_the_drafts_frame_leaves_the_whole_review(
+    live_server, changed_story, browser
+):
+    """Found in a walk: the draft's own "Exit this page", pressed in its frame, turned the
+    frame grey (a frame shows no other site) and left the parent on the review page."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.route(
+        f"{EXIT_URL}**",
+        lambda route: route.fulfill(content_type="text/html", body="<title>Weather</title>"),
+    )
+    phone = context.new_page()
+    sign_in(phone, live_server.url, "parent_b")
+    phone.get_by_role("link", name="Review this draft").click()
+    draft = phone.frame_locator("iframe.app-review__draft")
+    exit_button = draft.get_by_role("button", name="Emergency Exit this page")
+    expect(draft.locator("[data-govuk-exit-this-page-init]")).to_be_attached()  # script ready
+    exit_button.tap()
+    expect(phone).to_have_url(re.compile(re.escape(EXIT_URL)))
+    context.close()
 
 
 def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
