@@ -12,9 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from charter.models import Promise
 from hub.models import BasePage, IndexPage
 from hub.public import only_public
-from hub.translation.reader import children_in_reader_language
+from hub.translation.reader import children_in_reader_language, locale_codes, reader_language
 
 STORIES_PER_PAGE = 10
 
@@ -150,12 +151,48 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["updates"] = self.updates.order_by("-date")
-        promises = [
+        context["promises"] = promises_for_reader(
             item.promise for item in self.promises_kept.select_related("promise__principle__page")
-        ]
-        charters = {page.pk for page in only_public(p.principle.page for p in promises)}
-        context["promises"] = [p for p in promises if p.principle.page_id in charters]
+        )
         return context
+
+
+def promises_for_reader(promises):
+    """Charter promises as a reader sees them: each in the reader's language where the charter
+    in that language is public (a story chosen in English, or translated with its English
+    promise, links a Welsh reader to the Welsh charter), else as chosen if its charter is;
+    those whose charter the public may not see are left out. Each with its language code
+    where that is not the reader's (for ``lang`` and "Only in English"). One query for the
+    translations, one for which charters are public."""
+    promises = list(promises)
+    if not promises:
+        return []
+    language = reader_language()
+    codes = locale_codes()
+    elsewhere = [p.translation_key for p in promises if codes.get(p.locale_id) != language]
+    translated = {}
+    if elsewhere:
+        translated = {
+            p.translation_key: p
+            for p in Promise.objects.filter(
+                translation_key__in=elsewhere, locale__language_code=language
+            ).select_related("principle__page")
+        }
+    candidates = [(translated.get(p.translation_key), p) for p in promises]
+    public = {
+        page.pk
+        for page in only_public(
+            promise.principle.page for pair in candidates for promise in pair if promise
+        )
+    }
+    shown = []
+    for theirs, chosen in candidates:
+        promise = next((p for p in (theirs, chosen) if p and p.principle.page_id in public), None)
+        if promise is not None:
+            code = codes.get(promise.locale_id, "")
+            promise.other_language = "" if code == language else code
+            shown.append(promise)
+    return shown
 
 
 class StoryUpdate(TranslatableMixin, Orderable):

@@ -105,3 +105,53 @@ def test_bad_filters_still_show_a_page(stories, client, query):
     StoryPageFactory(parent=stories)
     response = client.get(stories.url, query)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "story, charter",
+    [
+        ("/cy/dywedoch-chi-gwnaethom-ni/cynadleddau-gyda-r-nos/", "/cy/siarter-cydgynhyrchu/"),
+        ("/cy/dywedoch-chi-gwnaethom-ni/adroddiadau-cyn-cynadleddau/", "/cy/siarter-cydgynhyrchu/"),
+    ],
+)
+def test_a_translated_story_links_to_the_promises_in_its_readers_language(
+    demo, client, story, charter
+):
+    """Found in two walks: a Welsh story listed its promises in English, linking to the English
+    charter, though the Welsh charter has them."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get(story).content, "html.parser")
+    heading = page.find("h2", string="Addewidion y siarter mae hyn yn eu cadw")
+    links = heading.find_next("ul").select("a")
+    assert links
+    for link in links:
+        assert link["href"].startswith(charter + "#promise-"), link
+        assert link.find_parent("li").get("lang") is None  # in the page's own language
+        target = BeautifulSoup(client.get(charter).content, "html.parser")
+        assert target.find(id=link["href"].split("#")[1]) is not None
+
+
+def test_a_promise_whose_charter_is_not_translated_is_marked_as_english(home, stories, client):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    from charter.factories import CoProductionCharterPageFactory
+    from stories.models import StoryPromise
+
+    charter = CoProductionCharterPageFactory(parent=home)
+    promise = charter.principles.first().promises.first()
+    story = StoryPageFactory(parent=stories, title="Evening meetings")
+    story.promises_kept = [StoryPromise(promise=promise)]
+    story.save_revision().publish()
+    welsh = Locale.objects.get(language_code="cy")
+    translate_object(stories, [welsh])
+    stories.get_translation(welsh).save_revision().publish()
+    translate_object(story, [welsh])
+    welsh_story = story.get_translation(welsh)
+    welsh_story.save_revision().publish()
+
+    html = client.get(welsh_story.url).content.decode()
+
+    assert f'<li lang="en" dir="ltr"><a class="govuk-link" href="{charter.url}#' in html
+    assert "Yn Saesneg yn unig" in html  # "Only in English"
