@@ -2,6 +2,7 @@
 hub administrators cannot reach any admin screen until they have typed a code from their app;
 parent reviewers are offered it, and a setting requires it of them too."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -128,6 +129,24 @@ def test_the_deploy_guides_one_time_code_lets_a_sole_administrator_back_in(clien
     client.force_login(sam)
     assert client.post(VERIFY, {"code": out.getvalue().strip()}).status_code == 302
     assert client.get("/admin/users/").status_code == 200
+
+
+def test_with_the_second_factor_off_in_development_the_demo_staff_sign_in_with_a_password(
+    client, settings
+):
+    """As the README says: `HUB_REQUIRE_2FA=false make run` skips the code, though the demo's
+    staff accounts have an app set up (their keys are printed). Before, anyone with an app
+    was still asked for a code (found by two newcomers following the README)."""
+    from django.core.management import call_command
+
+    from hub.management.commands.demo_accounts import DEMO_PASSWORD
+
+    settings.HUB_REQUIRE_2FA = False
+    settings.DEBUG = True  # demo accounts are made in development only
+    call_command("demo_accounts", stdout=io.StringIO())
+    assert TOTPDevice.objects.filter(user__username="comms").exists()
+    client.post("/admin/login/", {"username": "comms", "password": DEMO_PASSWORD})
+    assert client.get("/admin/pages/").status_code == 200
 
 
 def test_someone_not_past_the_second_factor_counts_as_signed_out_for_draft_files(
