@@ -143,6 +143,24 @@ class Venue(
     ]
     # A postcode or a phone number is the same in every language; translators need not see it.
     override_translatable_fields = [SynchronizedField("postcode"), SynchronizedField("phone")]
+    # What is true of the place in every language: its yes/no answers, numbers, postcode and
+    # phone. Once parents approve them in the source language, every translation shows them
+    # (events.apps); the words (directions, details, notes) wait for their translator.
+    FACTS = (
+        "step_free_access",
+        "accessible_toilet",
+        "changing_places",
+        "hearing_loop",
+        "bsl_on_request",
+        "quiet_space",
+        "accessible_parking_bays",
+        "accessible_parking_distance",
+        "childcare",
+        "travel_costs_help",
+        "refreshments",
+        "postcode",
+        "phone",
+    )
     search_fields = [
         index.SearchField("name"),
         index.SearchField("address"),

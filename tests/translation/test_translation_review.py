@@ -273,3 +273,40 @@ def test_the_translation_editor_says_when_the_english_has_changed(client, people
     editor = client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
     assert "This translation is out of date: The English page changed since." in editor
     assert "/admin/localize/update/" in editor
+
+
+def test_a_venues_approved_yes_and_no_answers_reach_every_language_at_once(people, welsh):
+    """Found in a comms walk: parents approved "hearing loop: no" for the English venue, and
+    the Welsh event page still said "Oes" (yes) until someone re-translated the venue. Facts
+    are the same in every language; the translator's words wait for the translator."""
+    from wagtail_localize.operations import translate_object
+
+    from events.factories import VenueFactory
+    from tests.helpers.workflow import submit
+
+    venue = VenueFactory(name="Riverside Family Hub", hearing_loop="yes", access_notes="")
+    venue.save_revision().publish()
+    translate_object(venue, [welsh])
+    # The Welsh venue, translated and live (as two parents approved it).
+    put_words(venue, welsh, {"Riverside Family Hub": "Hwb Teulu Glan yr Afon"}).save_target(
+        publish=True
+    )
+    welsh_venue = venue.get_translation(welsh)
+    assert welsh_venue.live and welsh_venue.name == "Hwb Teulu Glan yr Afon"
+
+    venue.hearing_loop = "no"
+    venue.accessible_parking_bays = 3
+    venue.access_notes = "The hearing loop is broken until March."
+    submit(venue, people["comms"])
+    welsh_venue.refresh_from_db()
+    assert welsh_venue.hearing_loop == "yes"  # nothing changes before parents approve
+    approve_twice(venue, people)
+
+    welsh_venue.refresh_from_db()
+    assert (welsh_venue.hearing_loop, welsh_venue.accessible_parking_bays) == ("no", 3)
+    assert welsh_venue.access_notes == ""  # words wait for their translation
+    assert welsh_venue.name == "Hwb Teulu Glan yr Afon"
+    # A Welsh translation published later still takes the approved facts, not its old ones.
+    welsh_venue.save_revision().publish()
+    welsh_venue.refresh_from_db()
+    assert welsh_venue.hearing_loop == "no"
