@@ -35,6 +35,27 @@ def test_every_page_type_has_no_horizontal_scroll_at_320px(demo_site, page, lang
     assert not too_wide, "\n".join(f"{k}: {w}px, {why}" for k, (w, why) in too_wide.items())
 
 
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_with_the_readers_text_at_200_percent_every_page_type_fits_a_phone(
+    demo_site, page, language
+):
+    """WCAG 1.4.4: text made twice as big (a browser's text size, which scales rem and em) loses
+    nothing off the side. Found in a reader's walk: the home page's charter cards (14rem wide),
+    the events filters' selects (11.5em) and the footer's email were wider than the phone."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    pages = {
+        name: path for (name, code), path in demo_pages_by_language().items() if code == language
+    }
+    too_wide = {}
+    for name, path in pages.items():
+        page.goto(demo_site + path)
+        page.evaluate("document.documentElement.style.fontSize = '200%'")  # CSSOM: CSP allows
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide[f"{name} ({path})"] = (width, page.evaluate(WIDEST.replace("321", "391")))
+    assert not too_wide, "\n".join(f"{k}: {w}px, {why}" for k, (w, why) in too_wide.items())
+
+
 # Each heading in the main column, and how far it starts below the last line of text above it.
 GAPS_ABOVE_HEADINGS = """() => {
   const text = [...document.querySelectorAll("main :is(p, li, h1, h2, h3, h4, .govuk-inset-text)")];
