@@ -122,14 +122,7 @@ def review(request, task_state_id):
     """GET: the review page. POST: a decision (approve or ask for changes)."""
     task_state, finished = waiting_state(request, task_state_id)
     if finished:
-        # A decision sent from a page opened before the review finished (another tab, or a
-        # parent who took their time) is not saved: they are told so, and get their words back.
-        unsent = request.POST.get("comment", "").strip() if request.method == "POST" else None
-        return TemplateResponse(
-            request,
-            "review/finished.html",
-            {"task_state": task_state, "object": reviewed_object(task_state), "unsent": unsent},
-        )
+        return finished_review(request, task_state)
     context = review_context(task_state, request.user, request)
     form = DecisionForm(request.POST or None, initial={"revision": context["revision"].pk})
     if request.method == "POST":
@@ -155,6 +148,48 @@ def review(request, task_state_id):
                 )
             return decide(request, task_state, context, form)
     return TemplateResponse(request, "review/review.html", {**context, "form": form})
+
+
+def finished_review(request, task_state):
+    """A review that has finished, opened from an older email or sent a decision from a page
+    opened before it finished (another tab, or a parent who took their time)."""
+    if request.method != "POST":
+        # The draft came back to parents after changes: its new round is what they want.
+        newer = (
+            TaskState.objects.reviewable_by(request.user)
+            .filter(workflow_state=task_state.workflow_state, started_at__gt=task_state.started_at)
+            .order_by("-started_at")
+            .first()
+        )
+        if newer is not None:
+            return redirect("parent_review:review", newer.pk)
+    unsent = saved = None
+    if request.method == "POST":
+        # Their own decision finished it (Back, then the browser sent the form again): it was
+        # saved, and they are told so. Anyone else's is not saved, and they get their words.
+        saved = ParentReviewDecision.objects.filter(
+            task_state=task_state,
+            reviewer=request.user,
+            decision=DECISIONS.get(request.POST.get("decision")),
+        ).exists()
+        unsent = None if saved else request.POST.get("comment", "").strip()
+    return TemplateResponse(
+        request,
+        "review/finished.html",
+        {
+            "task_state": task_state,
+            "object": reviewed_object(task_state),
+            "unsent": unsent,
+            "saved": saved,
+        },
+    )
+
+
+# A decision as the form sends it, and as it is recorded.
+DECISIONS = {
+    APPROVE: ParentReviewDecision.Decision.APPROVED,
+    REQUEST_CHANGES: ParentReviewDecision.Decision.CHANGES_REQUESTED,
+}
 
 
 def decide(request, task_state, context, form):

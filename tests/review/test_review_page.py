@@ -385,6 +385,51 @@ def test_a_change_while_the_last_approval_is_being_confirmed_stops_it(changed, p
     assert not ParentReviewDecision.objects.filter(reviewer=people["parent_a"]).exists()
 
 
+def test_sending_the_last_approval_again_says_it_was_saved_not_that_it_was_lost(
+    changed, people, client
+):
+    """Back after the last approval, and the browser sends the form again: before, the parent
+    was told their decision was not saved, though it was theirs that finished the review."""
+    act(changed, people["parent_a"], "approve")
+    client.force_login(people["parent_b"])
+    url = review_url(changed)
+    approval = {"decision": "approve", "revision": changed.get_latest_revision().pk}
+    assert client.post(url, {**approval, "confirmed": "on"}).status_code == 302
+
+    again = client.post(url, {**approval, "confirmed": "on"})
+
+    html = again.content.decode()
+    assert "Your decision was saved already." in html
+    assert "Your decision was not saved" not in html
+
+
+def test_the_questions_way_back_keeps_the_comment(changed, people, client):
+    act(changed, people["parent_a"], "approve")
+    client.force_login(people["parent_b"])
+    approval = {"decision": "approve", "revision": changed.get_latest_revision().pk}
+    asked = soup_of(client.post(review_url(changed), {**approval, "comment": "Good"}))
+    # Both ways back are buttons of the form that carries the comment; no bare link drops it.
+    ways_back = asked.select("button[name=back]")
+    assert [b.get_text(strip=True) for b in ways_back] == ["Go back to the review", "No, go back"]
+    form = asked.select_one("form#confirm-decision")
+    assert all(b.get("form") == "confirm-decision" or form in b.parents for b in ways_back)
+    assert not asked.select(f'a[href="{review_url(changed)}"]')
+
+
+def test_a_link_to_a_round_that_was_sent_back_opens_the_round_waiting_now(changed, people, client):
+    first_round = review_url(changed)
+    act(changed, people["parent_a"], "reject", comment="Say who to call.")
+    changed.title = "Letters to both parents, and who to call"
+    changed.save_revision(user=people["comms"])
+    changed.current_workflow_state.resume(people["comms"])
+    client.force_login(people["parent_b"])
+
+    response = client.get(first_round)
+
+    assert response.status_code == 302
+    assert response["Location"] == review_url(changed) != first_round
+
+
 def test_the_whole_draft_is_marked_as_not_on_the_website_yet(changed, people, client):
     client.force_login(people["parent_a"])
     response = client.get(review_url(changed) + "draft/")
