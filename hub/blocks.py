@@ -1,8 +1,13 @@
 """StreamField blocks shared by more than one page type."""
 
+import os
+import re
+
+from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -128,10 +133,53 @@ class PictureBlock(ImageBlock):
         icon = "image"
         template = "components/image.html"
 
+    def clean(self, value):
+        """Wagtail fills the alt text in with the picture's title, often its file name
+        ("meeting"), which tells a screen reader user nothing: that is refused, with what to
+        write instead (found in a comms walk: an Easy Read picture went live as alt="meeting").
+        """
+        value = super().clean(value)
+        if (
+            not self.is_deferred_validation
+            and value
+            and not value.decorative
+            and names_the_file(value.contextual_alt_text, value)
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "This is the picture's file name, which tells someone using a screen "
+                        "reader nothing. Say what the picture shows, for example 'A parent and "
+                        "a social worker talking at a table', or tick 'Image is decorative' if "
+                        "the words beside it say it all."
+                    )
+                }
+            )
+        return value
+
     def bulk_to_python(self, values):
         images = super().bulk_to_python(values)
         with_renditions(images)
         return images
+
+
+PICTURE_EXTENSION = r"\.(jpe?g|png|gif|webp|avif|svg|heic)$"
+
+
+def names_the_file(alt_text, image):
+    """Is this alt text only the image's title or file name ("meeting", "IMG_0042.jpg")?"""
+
+    def plain(text):
+        text = re.sub(PICTURE_EXTENSION, "", (text or "").strip(), flags=re.I)
+        return " ".join(re.split(r"[\s_.-]+", text.lower())).strip()
+
+    said = plain(alt_text)
+    if not said:
+        return False
+    stored = re.sub(PICTURE_EXTENSION, "", os.path.basename(image.file.name or ""), flags=re.I)
+    # A name taken already is stored with 7 more characters: "meeting-room_Ab3dE9x.png".
+    names = {plain(image.title), plain(stored), plain(re.sub(r"_[A-Za-z0-9]{7}$", "", stored))}
+    return said in names or bool(re.fullmatch(r"(img|dsc|dscn|pxl|image|photo) ?\d+", said))
 
 
 def with_renditions(images):
