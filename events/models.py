@@ -31,6 +31,9 @@ from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
 
 EVENTS_PER_PAGE = 10
+# The years an event's dates may fall in: from the hub's first events to 20 years ahead.
+FIRST_YEAR = 2000
+FURTHEST_YEARS_AHEAD = 20
 
 
 class Availability(models.TextChoices):
@@ -377,6 +380,15 @@ class EventPage(BasePage):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = "The event must end after it starts."
+        # A mistyped year (1026, 2062) would list the event among past ones, or years ahead.
+        latest = timezone.localdate().year + FURTHEST_YEARS_AHEAD
+        for field in ("start", "end"):
+            moment = getattr(self, field)
+            if moment and not FIRST_YEAR <= moment.year <= latest and field not in errors:
+                errors[field] = (
+                    f"Check the year: {moment.year}. Events here are between {FIRST_YEAR} and "
+                    f"{latest}."
+                )
         if self.attendance != self.Attendance.ONLINE and not self.venue_id:
             errors["venue"] = "Choose the venue for an event that people attend in person."
         if self.attendance != self.Attendance.IN_PERSON and not self.joining_instructions:

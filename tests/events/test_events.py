@@ -127,6 +127,27 @@ def test_an_event_with_missing_or_impossible_details_is_refused(events, changes,
     assert field in error.value.message_dict
 
 
+@pytest.mark.parametrize("year_typed", [1026, 2062])
+def test_a_mistyped_year_is_refused_with_the_year_to_check(events, year_typed):
+    """Found in a comms walk: an event on 20 January 1026 went to parent review."""
+    start = london(year_typed, 1, 20, 10)
+    event = EventPageFactory.build(
+        start=start, end=start + datetime.timedelta(hours=2), venue=VenueFactory()
+    )
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert error.value.message_dict["start"][0].startswith(f"Check the year: {year_typed}.")
+
+
+def test_an_event_with_no_places_left_says_it_is_full(events, client):
+    """Before, 0 places showed nothing, so the event looked as if it had no limit."""
+    event = EventPageFactory(parent=events, places=0)
+    html = client.get(event.url).content.decode()
+    assert "None left: this event is full" in html
+    html = client.get(EventPageFactory(parent=events, places=None).url).content.decode()
+    assert "Number of places" not in html
+
+
 def parse(response):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return Calendar.from_ical(response.content)
