@@ -144,6 +144,17 @@ def language_dir(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
 
+@register.filter
+def in_language(words, code):
+    """Words in another language inside a sentence of the reader's ("Said by {the parents'
+    group}" on an Urdu page): marked with their language and isolated in their own direction,
+    so neither they nor the sentence around them read in the wrong order. Unchanged if
+    ``code`` is empty."""
+    if not code:
+        return words
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, language_dir(code), words)
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     request = context.get("request")

@@ -155,3 +155,23 @@ def test_a_promise_whose_charter_is_not_translated_is_marked_as_english(home, st
 
     assert f'<li lang="en" dir="ltr"><a class="govuk-link" href="{charter.url}#' in html
     assert "Yn Saesneg yn unig" in html  # "Only in English"
+
+
+def test_an_english_story_listed_on_an_urdu_page_says_who_said_it_right_to_left(demo, client):
+    """Found in a reader's walk: the Urdu "said by" line inside an English story read "The
+    support café 2026 ستمبر ،نے کہا", left to right."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/ur/").content, "html.parser")
+    english = page.select("li.app-listing__item[lang=en]")
+    said = [p for item in english for p in item.select(".app-listing__meta") if p.select("bdi")]
+    assert said, "the demo's Urdu home page lists an English story"
+    for meta in said:
+        assert (meta["lang"], meta["dir"]) == ("ur", "rtl")
+        group = meta.select_one("bdi")
+        assert (group["lang"], group["dir"]) == ("en", "ltr")
+    # Everything else in the reader's language inside an English item is right to left too.
+    for item in english:
+        for part in item.select("[lang=ur]"):
+            if "app-language-note" not in part.get("class", []):
+                assert part.get("dir") == "rtl", part

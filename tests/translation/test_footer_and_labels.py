@@ -103,7 +103,9 @@ def test_free_events_say_free_in_the_readers_language_even_when_only_in_english(
     publish_translation(home, code)
     publish_translation(index, code, {"events": f"events-{code}"})
     page = client.get(f"/{code}/events-{code}/").content.decode()
-    assert f'<span lang="{code}">{free}</span>' in page  # inside an English item, marked
+    # Inside an English item, marked with its language and direction.
+    direction = "rtl" if code == "ur" else "ltr"
+    assert f'<span lang="{code}" dir="{direction}">{free}</span>' in page
     # A price an editor wrote stays as written (its number read left to right in Urdu).
     assert '<bdi dir="ltr">£5</bdi> with lunch' in page
     assert ">Free<" not in page
