@@ -82,7 +82,7 @@ def advance():
 def catch_up():
     """Brings the shared cache up to the database's generation, if a change could not reach
     it (this process's, or another's, such as a command run while Redis was out of reach)."""
-    global _checked_at
+    global _checked_at, _owed
     _checked_at = time.monotonic()
     recorded = _recorded()
     if recorded is None:
@@ -93,7 +93,13 @@ def catch_up():
         shared = cache.get(KEY)
     except Exception:
         shared = None
-    if shared != recorded or _owed:
+    if shared is None:
+        # Out of reach (pages are built afresh meanwhile, and nothing is logged again here),
+        # or emptied (``generation`` starts a new number): the next check compares again.
+        return
+    if shared == recorded:
+        _owed = False
+    else:
         _share(recorded)
 
 

@@ -70,3 +70,17 @@ def test_a_process_checks_once_per_interval_not_once_per_request(
     with django_assert_num_queries(1):
         as_a_request_starts()
         as_a_request_starts()
+
+
+def test_a_check_while_the_cache_cannot_be_read_leaves_it_alone(monkeypatch, caplog):
+    """Redis down, and no change waiting: nothing is written, and no error is logged every
+    few seconds saying a change could not empty the cache."""
+    generation.advance()
+    written = []
+    monkeypatch.setattr(generation.cache, "get", lambda *args, **kwargs: None)  # a miss
+    monkeypatch.setattr(generation.cache, "set", lambda *args, **kwargs: written.append(args))
+
+    generation.catch_up()
+
+    assert written == []
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
