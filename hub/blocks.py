@@ -178,7 +178,10 @@ def names_the_file(alt_text, image):
         return False
     stored = re.sub(PICTURE_EXTENSION, "", os.path.basename(image.file.name or ""), flags=re.I)
     # A name taken already is stored with 7 more characters: "meeting-room_Ab3dE9x.png".
-    names = {plain(image.title), plain(stored), plain(re.sub(r"_[A-Za-z0-9]{7}$", "", stored))}
+    names = {plain(stored), plain(re.sub(r"_[A-Za-z0-9]{7}$", "", stored))}
+    title = (image.title or "").strip()
+    if " " not in title or re.search(PICTURE_EXTENSION, title, flags=re.I):
+        names.add(plain(title))  # a title that is a file's name; a described one is fine
     return said in names or bool(re.fullmatch(r"(img|dsc|dscn|pxl|image|photo) ?\d+", said))
 
 

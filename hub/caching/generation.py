@@ -19,7 +19,9 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Greatest
 
 logger = logging.getLogger("hub.cache")  # at most one line a minute (hub/logging.py)
 
@@ -31,6 +33,8 @@ _current = contextvars.ContextVar("hub_generation", default=None)
 # A new generation this process could not record (the cache was down): tried again at the
 # start of each request until it is, so that no page cached before the change outlives it.
 _owed = False
+# This process's change that could not be written to the database either.
+_unrecorded = False
 # When (time.monotonic()) this process last compared the shared cache with the database; a
 # process compares them first a check's interval after it starts (every change is written to
 # both, so they differ only after a failure).
@@ -74,21 +78,20 @@ def advance():
     """A new generation: everything cached so far is forgotten by every process. Written to
     the database, then to the shared cache; returns whether the shared cache took it (if not,
     the web server brings it up to the database's number once it can)."""
-    value = time.time_ns()
-    _record(value)
-    return _share(value)
+    global _unrecorded
+    value = _record(time.time_ns())
+    _unrecorded = value is None
+    return _share(value if value is not None else time.time_ns())
 
 
 def catch_up():
     """Brings the shared cache up to the database's generation, if a change could not reach
-    it (this process's, or another's, such as a command run while Redis was out of reach)."""
+    it (this process's, or another's, such as a command run while Redis was out of reach).
+
+    The database's number only ever rises (``_record``), so the cache is only ever moved up
+    to it, never back: the cache is read first, and written only if the database is ahead."""
     global _checked_at, _owed
     _checked_at = time.monotonic()
-    recorded = _recorded()
-    if recorded is None:
-        if _owed:
-            _share(time.time_ns())  # nothing in the database either: a new number will do
-        return
     try:
         shared = cache.get(KEY)
     except Exception:
@@ -97,10 +100,19 @@ def catch_up():
         # Out of reach (pages are built afresh meanwhile, and nothing is logged again here),
         # or emptied (``generation`` starts a new number): the next check compares again.
         return
-    if shared == recorded:
-        _owed = False
-    else:
+    recorded = _recorded()
+    if recorded is not None and recorded > shared:
         _share(recorded)
+        # A change that committed meanwhile may have shared its number before this write:
+        # looked at once more, so the cache is not left behind it until the next check.
+        again = _recorded()
+        if again is not None and again > recorded:
+            _share(again)
+    elif _owed and _unrecorded:
+        # This process's change reached neither the database nor the cache: a new number.
+        _share(max(time.time_ns(), (recorded or 0) + 1))
+    else:
+        _owed = False  # the cache has this change, or a later one
 
 
 def _time_to_check():
@@ -111,13 +123,19 @@ def _time_to_check():
 
 
 def _record(value):
-    """Writes the generation to the database (one row), after the change has committed."""
+    """Writes the generation to the database (one row), after the change has committed, and
+    returns the number it holds then (None if it could not): ``value``, or one more than the
+    number before if that was higher (another server's clock ahead of this one's)."""
     model = apps.get_model("hub", "CacheGeneration")
     try:
-        if not model.objects.filter(pk=1).update(value=value):
-            model.objects.update_or_create(pk=1, defaults={"value": value})
+        with transaction.atomic():
+            rising = Greatest(F("value") + 1, Value(value, output_field=BigIntegerField()))
+            if not model.objects.filter(pk=1).update(value=rising):
+                model.objects.get_or_create(pk=1, defaults={"value": value})
+            return model.objects.filter(pk=1).values_list("value", flat=True).first()
     except DatabaseError:
         logger.error("A change could not record its cache generation", exc_info=True)
+        return None
 
 
 def _recorded():

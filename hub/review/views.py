@@ -130,7 +130,9 @@ def review(request, task_state_id):
             raise PermissionDenied
         if "back" in request.POST:
             # "No, go back" from "Your approval is the last one needed": the decision again,
-            # with what they wrote.
+            # with what they wrote; said plainly if the draft changed meanwhile.
+            if form["revision"].value() != str(context["revision"].pk):
+                return stale(request, task_state, form["comment"].value() or "")
             form = DecisionForm(
                 initial={"revision": form["revision"].value(), "comment": form["comment"].value()}
             )
@@ -167,12 +169,18 @@ def finished_review(request, task_state):
     if request.method == "POST":
         # Their own decision finished it (Back, then the browser sent the form again): it was
         # saved, and they are told so. Anyone else's is not saved, and they get their words.
-        saved = ParentReviewDecision.objects.filter(
-            task_state=task_state,
-            reviewer=request.user,
-            decision=DECISIONS.get(request.POST.get("decision")),
-        ).exists()
-        unsent = None if saved else request.POST.get("comment", "").strip()
+        comment = request.POST.get("comment", "").strip()
+        revision = request.POST.get("revision", "")
+        saved = revision.isdigit() and (
+            ParentReviewDecision.objects.filter(
+                task_state=task_state,
+                reviewer=request.user,
+                decision=DECISIONS.get(request.POST.get("decision")),
+                revision_id=int(revision),
+                comment=comment,
+            ).exists()
+        )
+        unsent = None if saved else comment
     return TemplateResponse(
         request,
         "review/finished.html",

@@ -84,3 +84,25 @@ def test_a_check_while_the_cache_cannot_be_read_leaves_it_alone(monkeypatch, cap
 
     assert written == []
     assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
+def test_the_cache_is_only_ever_moved_forward_to_the_databases_number(settings):
+    """A check that read the database just before another change landed must not put the
+    cache back to the older number (pages cached before that change would come back)."""
+    generation.advance()
+    newer = CacheGeneration.objects.get().value + 1000
+    cache.set(generation.KEY, newer)  # the cache already has a later change's number
+
+    generation.catch_up()
+
+    assert cache.get(generation.KEY) == newer
+
+
+def test_the_databases_number_rises_even_if_this_servers_clock_is_behind():
+    generation.advance()
+    ahead = CacheGeneration.objects.get().value + 10**12  # another server, a quarter-hour ahead
+    CacheGeneration.objects.update(value=ahead)
+
+    generation.advance()
+
+    assert CacheGeneration.objects.get().value == ahead + 1 == cache.get(generation.KEY)

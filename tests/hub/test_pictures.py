@@ -32,6 +32,12 @@ def test_words_that_say_what_the_picture_shows_are_kept():
     assert block.clean(value).contextual_alt_text.startswith("A parent")
 
 
+def test_a_title_that_describes_the_picture_may_be_its_alt_text():
+    image = ImageFactory(title="A parent and a social worker talking at a table")
+    block, value = picture(image, "A parent and a social worker talking at a table")
+    assert block.clean(value).contextual_alt_text == image.title
+
+
 def test_a_decorative_picture_needs_no_words():
     image = ImageFactory(title="meeting")
     block, value = picture(image, "", decorative=True)

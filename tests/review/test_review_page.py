@@ -403,6 +403,28 @@ def test_sending_the_last_approval_again_says_it_was_saved_not_that_it_was_lost(
     assert "Your decision was not saved" not in html
 
 
+def test_an_earlier_approval_of_other_words_does_not_pass_for_this_one(changed, people, client):
+    """A approved the first words; comms changed them; B and C approved the new ones, which
+    finished the review; A, on the new words, sends a concern. It was not saved, and A gets
+    the words back (not "saved already", as A's earlier approval made it look)."""
+    url = review_url(changed)
+    act(changed, people["parent_a"], "approve")
+    changed.title = "Letters to every parent"
+    changed.save_revision(user=people["comms"])
+    new_words = changed.get_latest_revision().pk
+    act(changed, people["parent_b"], "approve")
+    act(changed, people["parent_c"], "approve")
+    client.force_login(people["parent_a"])
+
+    response = client.post(
+        url, {"decision": "approve", "revision": new_words, "comment": "One worry: the date."}
+    )
+
+    html = response.content.decode()
+    assert "Your decision was saved already." not in html
+    assert "Your decision was not saved" in html and "One worry: the date." in html
+
+
 def test_the_questions_way_back_keeps_the_comment(changed, people, client):
     act(changed, people["parent_a"], "approve")
     client.force_login(people["parent_b"])

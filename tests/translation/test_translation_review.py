@@ -275,7 +275,9 @@ def test_the_translation_editor_says_when_the_english_has_changed(client, people
     assert "/admin/localize/update/" in editor
 
 
-def test_a_venues_approved_yes_and_no_answers_reach_every_language_at_once(people, welsh):
+def test_a_venues_approved_yes_and_no_answers_reach_every_language_at_once(
+    people, welsh, monkeypatch
+):
     """Found in a comms walk: parents approved "hearing loop: no" for the English venue, and
     the Welsh event page still said "Oes" (yes) until someone re-translated the venue. Facts
     are the same in every language; the translator's words wait for the translator."""
@@ -300,13 +302,29 @@ def test_a_venues_approved_yes_and_no_answers_reach_every_language_at_once(peopl
     submit(venue, people["comms"])
     welsh_venue.refresh_from_db()
     assert welsh_venue.hearing_loop == "yes"  # nothing changes before parents approve
+    # The page cache must be emptied after the copy, not only before it (an administrator's
+    # publish runs outside a transaction): what the Welsh row says at each emptying.
+    from events.models import Venue
+    from hub.caching import changes
+
+    welsh_at_each_emptying = []
+    emptying = changes.changed
+
+    def changed(*pages, everything=False):
+        welsh_at_each_emptying.append(Venue.objects.get(pk=welsh_venue.pk).hearing_loop)
+        emptying(*pages, everything=everything)
+
+    monkeypatch.setattr(changes, "changed", changed)
     approve_twice(venue, people)
+    assert welsh_at_each_emptying[-1] == "no"
 
     welsh_venue.refresh_from_db()
     assert (welsh_venue.hearing_loop, welsh_venue.accessible_parking_bays) == ("no", 3)
     assert welsh_venue.access_notes == ""  # words wait for their translation
     assert welsh_venue.name == "Hwb Teulu Glan yr Afon"
-    # A Welsh translation published later still takes the approved facts, not its old ones.
+    # A Welsh translation published later, from a draft with the old answer, still takes the
+    # approved facts.
+    welsh_venue.hearing_loop = "yes"
     welsh_venue.save_revision().publish()
     welsh_venue.refresh_from_db()
     assert welsh_venue.hearing_loop == "no"
