@@ -1,8 +1,11 @@
 """Events: participation sessions, forums and groups, and the venues where they meet."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -22,10 +25,14 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.index import insert_or_update_object
+from wagtail.signals import published
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import TranslationSource
 
 from events.filters import ACCESS_NEEDS, EventFilters
 from hub.blocks import BodyBlock
+from hub.caching import changes
 from hub.caching.middleware import fresh_until
 from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
@@ -148,7 +155,8 @@ class Venue(
     override_translatable_fields = [SynchronizedField("postcode"), SynchronizedField("phone")]
     # What is true of the place in every language: its yes/no answers, numbers, postcode and
     # phone. Once parents approve them in the source language, every translation shows them
-    # (events.apps); the words (directions, details, notes) wait for their translator.
+    # (share_the_venues_facts, below); the words (directions, details, notes) wait for their
+    # translator.
     FACTS = (
         "step_free_access",
         "accessible_toilet",
@@ -412,7 +420,7 @@ class EventPage(BasePage):
         """For search: what the (approved) venue offers, in the page's language ("hearing
         loop", "crèche or childcare"), with the venue's own words about access, so a parent
         who searches for what they need finds the events that have it. A venue's change
-        re-indexes its events (events.apps)."""
+        re-indexes its events (reindex_the_venues_events, below)."""
         venue = self.public_venue
         if venue is None or not self.is_in_person:
             return ""
@@ -520,3 +528,62 @@ class EventPage(BasePage):
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
         return data
+
+
+# A venue's changes: its events re-indexed for search, its approved facts in every language.
+
+
+@receiver(post_save, sender=Venue, dispatch_uid="events-reindex-venue-events")
+def reindex_the_venues_events(sender, instance, **kwargs):
+    """What a venue offers is searched with its events (EventPage.venue_access).
+
+    The events and their venue are read afresh from the database: saving a draft saves the
+    venue with the draft's words still on it (``save_revision``), and those words must not find
+    an event until parents have approved them and the venue's row holds them.
+    """
+    events = EventPage.objects.filter(venue_id=instance.pk).select_related("venue")
+    for event in events:
+        insert_or_update_object(event)
+
+
+@receiver(published, sender=Venue, dispatch_uid="events-share-venue-facts")
+def share_the_venues_facts(sender, instance, **kwargs):
+    """A venue's facts (``Venue.FACTS``: "hearing loop: no", the number of parking bays...)
+    are the same in every language. When parents approve them in the source language, every
+    translation of the venue takes them at once; a translation that goes live takes the
+    source's live facts. Before, a Welsh reader was told a broken hearing loop worked until
+    someone re-translated the venue. The translations' words are left to their translators.
+    """
+    # The language it was written in, as wagtail-localize recorded it when it was translated
+    # (English as a rule; a venue written in Welsh first has Welsh as its source).
+    source_locale = (
+        TranslationSource.objects.filter(
+            object_id=instance.translation_key,
+            specific_content_type=ContentType.objects.get_for_model(sender),
+        )
+        .values_list("locale_id", flat=True)
+        .first()
+    )
+    if source_locale is None:
+        return  # never translated
+    venues = sender.objects.filter(translation_key=instance.translation_key)
+    source = venues.filter(locale_id=source_locale, live=True).first()
+    if source is None:
+        return
+    facts = {field: getattr(source, field) for field in sender.FACTS}
+    targets = venues.exclude(pk=source.pk)
+    if instance.pk != source.pk:
+        targets = targets.filter(pk=instance.pk)
+    copied = False
+    for venue in targets:
+        if any(getattr(venue, field) != value for field, value in facts.items()):
+            # The row alone: no new revision (nothing a translator wrote changes), and a row
+            # update sends no signal, so the events are re-indexed here.
+            sender.objects.filter(pk=venue.pk).update(**facts)
+            reindex_the_venues_events(sender, venue)
+            copied = True
+    if copied:
+        # The publish emptied the page cache already, and at once where it ran outside a
+        # transaction (an administrator's publish, a scheduled go-live): a page built since
+        # would keep the old facts. Emptied again, after the copy.
+        changes.changed(everything=True)
