@@ -22,7 +22,7 @@ CRAMPED_URDU = """
     return [el.tagName + " " + el.className + ": " + el.textContent.trim().slice(0, 30),
             parseFloat(style.lineHeight) / parseFloat(style.fontSize)];
   })
-  .filter(([, ratio]) => !(ratio >= 1.9))
+  .filter(([, ratio]) => !(ratio >= 1.75))
 """
 
 
