@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
-from hub.accounts import audit, lockouts, two_factor
+from hub.accounts import audit, lockouts, sessions, two_factor
 
 
 @hooks.register("register_log_actions")
@@ -95,6 +95,8 @@ def register_lockout_urls():
         path("reset/<int:user_id>/", two_factor.reset, name="reset"),
     ]
     return [
+        # How long a sign-in has left, and "Stay signed in" (hub/accounts/sessions.py).
+        path("sign-in-time/", sessions.sign_in_time, name="hub_sign_in_time"),
         path("locked-out/", include((urls, "hub_lockouts"))),
         path("two-step-verification/", include((two_factor_urls, "two_factor"))),
     ]

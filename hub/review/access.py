@@ -21,6 +21,8 @@ ALLOWED = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_account",
+    # The warning before an idle sign-out, and its "Stay signed in" (hub/accounts/sessions.py).
+    "hub_sign_in_time",
     # Two-step verification: offered to parents, or required of them (hub/accounts/).
     "two_factor:manage",
     "two_factor:set_up",

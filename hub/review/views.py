@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 
+from hub.accounts.sessions import kept_comment
 from hub.review.access import is_only_a_parent_reviewer
 from hub.review.changes import changes_between, edit_handler_for
 from hub.review.dashboard import BANNER, kind_of, language_of, reviewed_object, waiting_for
@@ -125,6 +126,14 @@ def review(request, task_state_id):
         return finished_review(request, task_state)
     context = review_context(task_state, request.user, request)
     form = DecisionForm(request.POST or None, initial={"revision": context["revision"].pk})
+    if request.method == "GET" and (kept := kept_comment(request)):
+        # Sent after an idle sign-out: nothing was decided, and what they wrote is back (in
+        # the form, or beside it if they had approved this version in another tab).
+        if context["you_approved"]:
+            context["unsent"] = kept
+        else:
+            form = DecisionForm(initial={"revision": context["revision"].pk, "comment": kept})
+            context["signed_out_before_sending"] = True
     if request.method == "POST":
         if not context["may_decide"]:
             raise PermissionDenied
@@ -155,7 +164,11 @@ def review(request, task_state_id):
 def finished_review(request, task_state):
     """A review that has finished, opened from an older email or sent a decision from a page
     opened before it finished (another tab, or a parent who took their time)."""
+    unsent = saved = None
     if request.method != "POST":
+        # Sent after an idle sign-out, and the review finished meanwhile: their words back.
+        unsent = kept_comment(request)
+    if request.method != "POST" and unsent is None:
         # The draft came back to parents after changes: its new round is what they want.
         newer = (
             TaskState.objects.reviewable_by(request.user)
@@ -165,7 +178,6 @@ def finished_review(request, task_state):
         )
         if newer is not None:
             return redirect("parent_review:review", newer.pk)
-    unsent = saved = None
     if request.method == "POST":
         # Their own decision finished it (Back, then the browser sent the form again): it was
         # saved, and they are told so. Anyone else's is not saved, and they get their words.

@@ -252,6 +252,8 @@ SESSION_COOKIE_HTTPONLY = True
 # A sign-in lasts 8 hours at most, and an hour without doing anything (hub/accounts/sessions.py).
 SESSION_COOKIE_AGE = 8 * 60 * 60
 HUB_ADMIN_IDLE_SECONDS = 60 * 60
+# Every admin screen warns this long before an idle sign-out, with "Stay signed in".
+HUB_SIGN_OUT_WARNING_SECONDS = 5 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

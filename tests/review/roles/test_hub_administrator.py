@@ -23,6 +23,7 @@ ANSWERS = {
     "two_factor:reset": OK,
     "two_factor:set_up": OK,
     "two_factor:verify": OK,
+    "hub_sign_in_time": OK,
     "hub_lockouts:index": OK,
     "hub_lockouts:results": OK,
     "hub_lockouts:unlock": OK,

@@ -21,6 +21,7 @@ ANSWERS = {
     "two_factor:manage": OK,
     "two_factor:set_up": OK,
     "two_factor:verify": OK,
+    "hub_sign_in_time": OK,
     "parent_review:account": OK,
     "parent_review:changes": "302 /admin/parent-review/N/#what-changed",
     "parent_review:dashboard": OK,
