@@ -1,5 +1,8 @@
 """Events: participation sessions, forums and groups, and the venues where they meet."""
 
+import functools
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,7 +12,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -283,6 +286,16 @@ class EventPageTag(TaggedItemBase):
     )
 
 
+@functools.cache
+def words_for_free():
+    """The word "Free" for an event's cost as the hub's interface says it, in each language."""
+    words = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            words.add(pgettext("the cost of an event", "Free").casefold())
+    return frozenset(words)
+
+
 class EventPage(BasePage):
     """One event: when and where it is, how to book, and how accessible it is."""
 
@@ -453,9 +466,10 @@ class EventPage(BasePage):
 
     @property
     def is_free(self):
-        """The cost is the default "Free" (or an editor typed it so): pages show the word in
-        the reader's language, even on an event with no translation yet."""
-        return self.cost.strip().lower() == "free"
+        """The cost is the default "Free", or the word for it in one of the hub's languages as
+        a translator wrote it ("Am ddim"): pages show the word in the reader's language, even
+        on an event with no translation yet, and tell search engines it is free."""
+        return self.cost.strip().casefold() in words_for_free()
 
     @property
     def is_past(self):

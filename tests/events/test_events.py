@@ -107,6 +107,31 @@ def test_an_event_page_carries_schema_org_event_data(events, client):
 
 
 @pytest.mark.parametrize(
+    "cost, free",
+    [
+        ("Free", True),
+        (" free ", True),
+        ("Am ddim", True),  # as a Welsh translator writes it
+        ("Bezpłatne", True),
+        ("مفت", True),
+        ("£3, or free with a carer's card", False),
+    ],
+)
+def test_an_event_is_free_in_whichever_language_its_cost_was_written(events, client, cost, free):
+    """Found in a walk: the Welsh page said "Am ddim" and told search engines it was not free."""
+    event = EventPageFactory(parent=events, cost=cost)
+    html = client.get(event.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["isAccessibleForFree"] is free
+    cost_shown = BeautifulSoup(html, "html.parser").select_one(
+        ".govuk-summary-list__row:-soup-contains('Cost') dd"
+    )
+    assert cost_shown.get_text(strip=True) == ("Free" if free else cost.strip())
+
+
+@pytest.mark.parametrize(
     "changes, field",
     [
         ({"end_offset": -1}, "end"),
