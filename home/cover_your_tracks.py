@@ -51,6 +51,17 @@ PAGE = {
                 "An empty history can look odd to someone who checks. You can delete only "
                 "the pages from this website instead."
             )
+            + "<h2>Downloads and calendar entries</h2>"
+            + _p(
+                "Private browsing and clearing your history do not remove files you "
+                "download, such as our leaflets, or events you add to your calendar. "
+                "Delete them when you no longer need them."
+            )
+            + _ul(
+                "Android: open the Files app (or My Files), then Downloads.",
+                "iPhone: open the Files app, then Downloads.",
+                "Calendar: open the event, then Delete.",
+            )
             + "<h2>What this website does not keep</h2>"
             + _ul(
                 "It sets no cookies when you read it.",

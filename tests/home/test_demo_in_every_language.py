@@ -32,6 +32,11 @@ def test_the_demo_footer_links_to_pages_in_the_readers_language(demo, client, co
         ("pl", "Wyczyść historię"),
         ("ur", "اپنی ہسٹری صاف کریں"),
         ("en", "Clear your history"),
+        # Found in a walk: private browsing keeps downloaded leaflets and calendar entries.
+        ("cy", "Lawrlwythiadau a digwyddiadau yn eich calendr"),
+        ("pl", "Pobrane pliki i wydarzenia w kalendarzu"),
+        ("ur", "ڈاؤن لوڈ اور کیلنڈر کے اندراجات"),
+        ("en", "Downloads and calendar entries"),
     ],
 )
 def test_cover_your_tracks_is_in_every_language(demo, client, code, heading):
