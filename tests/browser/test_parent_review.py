@@ -134,6 +134,37 @@ def test_exit_this_page_in_the_drafts_frame_leaves_the_whole_review(
     context.close()
 
 
+def test_a_link_in_the_drafts_frame_opens_in_a_new_tab_and_the_review_stays(
+    live_server, changed_story, browser
+):
+    """Found in a walk: a link in the draft (the breadcrumbs, the footer's pages) opened in its
+    frame, where a public page refuses to show, and the frame went blank."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    sign_in(phone, live_server.url, "parent_b")
+    phone.get_by_role("link", name="Review this draft").click()
+    review_url = phone.url
+    phone.get_by_label("Your comment").fill("Nearly there.")
+    draft = phone.frame_locator("iframe.app-review__draft")
+    expect(draft.locator("body[data-hub-script-ran]")).to_be_attached()
+    link = draft.locator(".govuk-breadcrumbs a").first
+    with context.expect_page() as opened:
+        link.tap()
+    new_tab = opened.value
+    new_tab.wait_for_load_state()
+    assert new_tab.url == live_server.url + link.get_attribute("href")
+    assert phone.url == review_url
+    expect(phone.get_by_label("Your comment")).to_have_value("Nearly there.")
+    expect(draft.get_by_text("Draft – not on the website yet")).to_be_visible()
+    # A link within the draft still moves within it, in its frame.
+    pages = len(context.pages)
+    draft.locator("a[href='#main-content']").evaluate("link => link.click()")
+    frame = phone.frame(url=lambda url: "/draft/" in url)
+    assert frame.url.endswith("#main-content")
+    assert len(context.pages) == pages
+    context.close()
+
+
 def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
     live_server, changed_story, page, people
 ):

@@ -1,5 +1,6 @@
 import { ExitThisPage, createAll, initAll } from "../../js/govuk-frontend.min.js";
 import { ExitWithoutTrail } from "./exit-this-page.js";
+import { openLinksOutOfFrame } from "./framed-draft.js";
 import { closeMenuOnEscape } from "./menu.js";
 import { keepSearchesPrivate } from "./search-privacy.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
@@ -17,3 +18,4 @@ document.body.dataset.hubScriptRan = "";
 closeMenuOnEscape();
 enhanceSearchBoxes();
 keepSearchesPrivate();
+openLinksOutOfFrame();
