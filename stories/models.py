@@ -16,6 +16,7 @@ from charter.models import Promise
 from hub.models import BasePage, IndexPage
 from hub.public import only_public
 from hub.translation.reader import children_in_reader_language, locale_codes, reader_language
+from stories.forms import StoryPageForm
 
 STORIES_PER_PAGE = 10
 
@@ -82,6 +83,8 @@ class StoryPageTag(TaggedItemBase):
 
 class StoryPage(BasePage):
     """One 'you said, we did' story: what parents said, what we did, and where it stands."""
+
+    base_form_class = StoryPageForm
 
     said_summary = models.TextField(
         "what parents said", help_text="In the parents' words where possible."

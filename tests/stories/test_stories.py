@@ -175,3 +175,67 @@ def test_an_english_story_listed_on_an_urdu_page_says_who_said_it_right_to_left(
         for part in item.select("[lang=ur]"):
             if "app-language-note" not in part.get("class", []):
                 assert part.get("dir") == "rtl", part
+
+
+@pytest.fixture
+def charter_in_two_languages(home):
+    """The co-production charter, live in English and in Welsh."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    from charter.factories import CoProductionCharterPageFactory
+
+    charter = CoProductionCharterPageFactory(parent=home)
+    charter.save_revision().publish()
+    welsh = Locale.objects.get(language_code="cy")
+    translate_object(home, [welsh])
+    translate_object(charter, [welsh])
+    return charter, charter.get_translation(welsh)
+
+
+def test_the_promise_picker_offers_only_promises_in_the_storys_language(
+    charter_in_two_languages, stories, client, people
+):
+    """Found in a walk: every promise was offered once per language, look-alikes side by side."""
+    from charter.models import Promise
+    from stories.models import StoryPromise
+
+    english, welsh = charter_in_two_languages
+    kept = english.principles.first().promises.first()
+    story = StoryPageFactory(parent=stories)
+    story.promises_kept = [StoryPromise(promise=kept)]
+    story.save_revision()
+    client.force_login(people["comms"])
+    response = client.get(f"/admin/pages/{story.pk}/edit/")
+    formset = response.context["form"].formsets["promises_kept"]
+    # The promise already chosen, and the blank one "Add" copies, offer the same choices.
+    (chosen,) = formset.forms
+    for form in (chosen, formset.empty_form):
+        offered = {promise.pk for promise in form.fields["promise"].queryset}
+        in_english = Promise.objects.filter(locale=english.locale).values_list("pk", flat=True)
+        assert offered == set(in_english)
+        assert offered >= {
+            promise.pk for promise in Promise.objects.filter(principle__page=english)
+        }
+        assert not offered & {p.pk for p in Promise.objects.filter(principle__page=welsh)}
+    assert chosen["promise"].value() == kept.pk
+    assert Promise.objects.filter(principle__page=welsh).exists()
+
+
+def test_a_promise_in_another_language_is_refused_with_a_message(
+    charter_in_two_languages, stories, client, people
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    english, welsh = charter_in_two_languages
+    story = StoryPageFactory(parent=stories)
+    welsh_promise = welsh.principles.first().promises.first()
+    client.force_login(people["comms"])
+    data = nested_form_data(
+        form_data.story_page(story, promises_kept=inline_formset([{"promise": welsh_promise.pk}]))
+    )
+    response = client.post(f"/admin/pages/{story.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    story.refresh_from_db()
+    assert not story.promises_kept.exists()
