@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from hub.translation.localize_patch import EDITOR_MAIN_ACTION, save_translation_draft
 
@@ -55,6 +59,31 @@ def translation_progress(instance):
         return None
     total, translated = translation.get_progress()
     return TranslationProgress(translation.target_locale.get_display_name(), translated, total)
+
+
+def still_to_translate(translation, missing, named=3):
+    """Which texts are not translated yet, by their English words: the first few, in the order
+    the editor shows them, so comms staff know what to look for."""
+    untranslated = (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .exclude(
+            Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=OuterRef("string_id"),
+                    context_id=OuterRef("context_id"),
+                    locale_id=translation.target_locale_id,
+                    has_error=False,
+                )
+            )
+        )
+        .select_related("string")
+        .order_by("order")[:named]
+    )
+    texts = [f"“{Truncator(strip_tags(s.string.data)).chars(60)}”" for s in untranslated]
+    more = missing - len(texts)
+    if more > 0:
+        texts.append(ngettext("and %(count)s more", "and %(count)s more", more) % {"count": more})
+    return _("Still to translate: %(texts)s.") % {"texts": "; ".join(texts)}
 
 
 def user_can_submit(user, instance):
@@ -108,7 +137,9 @@ def handle_editor_action(request, instance):
                 "%(total)s texts are translated. Parents approve what the public will read, so "
                 "translate every text first."
             )
-            % {"language": language, "translated": translated, "total": total},
+            % {"language": language, "translated": translated, "total": total}
+            + " "
+            + still_to_translate(translation, total - translated),
         )
         return redirect(request.path)
     try:

@@ -426,7 +426,10 @@ def test_an_untranslated_translation_cannot_be_sent_for_review(welsh_story, peop
     translation, target = welsh_story
     client.force_login(people["comms"])
     response = client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"}, follow=True)
-    assert "cannot go to parent review yet: 0 of" in response.content.decode()
+    said = response.content.decode()
+    assert "cannot go to parent review yet: 0 of" in said
+    # Which texts, by their words (found in a walk: comms staff had to hunt for them).
+    assert "Still to translate: “Letters”; " in said and " more." in said
     assert target.current_workflow_state is None
 
 
