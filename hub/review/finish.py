@@ -30,6 +30,11 @@ def publish_approved_revision(workflow_state, user=None):
     )
     data = {
         "approved_by": [decision.reviewer.get_username() for decision in approvals],
+        # What the history shows: their names, as the editor's "asked for changes" line does.
+        "approved_by_names": [
+            decision.reviewer.get_full_name() or decision.reviewer.get_username()
+            for decision in approvals
+        ],
         "approved_by_ids": [decision.reviewer_id for decision in approvals],
         "revision": revision.pk,
     }

@@ -25,6 +25,12 @@ from hub.review.reports import (
 hooks.register("register_account_settings_panel", review_email_settings_panel)
 
 
+def approvers_of(log_entry):
+    """The parents who approved, by name (usernames in entries written before names were)."""
+    data = log_entry.data or {}
+    return data.get("approved_by_names") or data.get("approved_by") or []
+
+
 @hooks.register("register_log_actions")
 def register_parent_review_log_actions(actions):
     @actions.register_action("hub.parent_review.approve")
@@ -46,7 +52,7 @@ def register_parent_review_log_actions(actions):
         label = "Parent review: published"
 
         def format_message(self, log_entry):
-            approvers = (log_entry.data or {}).get("approved_by") or []
+            approvers = approvers_of(log_entry)
             return "Published after parent review, approved by " + (
                 ", ".join(approvers) or "nobody recorded"
             )
@@ -56,7 +62,7 @@ def register_parent_review_log_actions(actions):
         label = "Parent review: approved, to go live at its go-live date"
 
         def format_message(self, log_entry):
-            approvers = (log_entry.data or {}).get("approved_by") or []
+            approvers = approvers_of(log_entry)
             return (
                 "Approved by "
                 + (", ".join(approvers) or "nobody recorded")

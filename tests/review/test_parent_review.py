@@ -119,7 +119,9 @@ def test_the_history_says_who_approved_and_that_the_review_published_it(draft, p
     assert entries["hub.parent_review.approve"].user == people["parent_a"]
     published = entries["hub.parent_review.published"]
     assert published.data["approved_by"] == ["parent_a", "parent_b"]
-    assert "approved by parent_a, parent_b" in published.message
+    # By name, as the editor names who asked for changes: not by username (found in a walk).
+    assert published.data["approved_by_names"] == ["Parent_A", "Parent_B"]
+    assert "approved by Parent_A, Parent_B" in published.message
 
 
 def test_a_venue_goes_through_the_same_review(people):
