@@ -23,6 +23,15 @@ def test_the_demo_footer_links_to_pages_in_the_readers_language(demo, client, co
     *pages, (_marks, statement) = links
     assert all(href.startswith(f"/{code}/") and not marks for marks, href in pages), pages
     assert statement == "/accessibility/"  # not translated in the demo; its label is
+    # ...so it says so, in the reader's language, as listings do (found in a walk).
+    from bs4 import BeautifulSoup
+
+    footer = BeautifulSoup(client.get(f"/{code}/").content, "html.parser").select_one("footer")
+    last = footer.select(".govuk-footer__inline-list-item")[-1]
+    assert last.select_one("a")["hreflang"] == "en"
+    note = last.select_one(".app-language-note")
+    assert note["lang"] == code and note.get_text(strip=True)
+    assert all(not item.select(".app-language-note") for item in footer.select("li")[:-1][:4])
 
 
 @pytest.mark.parametrize(
