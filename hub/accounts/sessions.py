@@ -19,9 +19,10 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -29,6 +30,8 @@ SIGNED_IN_AT = "hub_signed_in_at"
 LAST_SEEN = "hub_last_seen"
 # What someone had written in a form's comment box when the form found them signed out.
 KEPT_COMMENT = "hub_kept_comment"
+# Who this browser's session belonged to until it was signed out for being idle too long.
+SIGNED_OUT_USER = "hub_signed_out_user"
 # The longest comment kept: the review's own limit is 2,000 characters.
 KEPT_COMMENT_LENGTH = 10_000
 
@@ -46,18 +49,25 @@ def time_left(session, now=None):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign_in_time(request):
-    """GET: how long this sign-in has left, for the warning's script (asking is not using the
-    hub, so it does not count: SessionLimitsMiddleware). POST: "Stay signed in", which does.
-    Without JavaScript the button's form posts here and comes back to the page."""
-    if request.method == "POST":
-        request.session[LAST_SEEN] = int(time.time())
-        back = request.POST.get("next", "")
-        if "application/json" not in request.headers.get("Accept", ""):
-            if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-                back = reverse("wagtailadmin_home")
-            return redirect(back)
+    """GET: how long this sign-in has left, for the warning's script, with a fresh CSRF token
+    (signing in again in another tab changes it). Asking is not using the hub, so it does not
+    count, and past the limit it signs nobody out (SessionLimitsMiddleware). POST: "Stay signed
+    in", which counts while there is time left. Without JavaScript the button's form posts
+    here and goes back to the page (or, too late, to sign in and then the page)."""
     seconds, can_stay = time_left(request.session)
-    return JsonResponse({"seconds_left": seconds, "can_stay": can_stay})
+    if request.method == "POST" and seconds > 0:
+        request.session[LAST_SEEN] = int(time.time())
+        seconds, can_stay = time_left(request.session)
+    if request.method == "POST" and "application/json" not in request.headers.get("Accept", ""):
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            back = reverse("wagtailadmin_home")
+        if seconds == 0:
+            back = f"{reverse('wagtailadmin_login')}?{urlencode({'next': back})}"
+        return redirect(back)
+    return JsonResponse(
+        {"seconds_left": seconds, "can_stay": can_stay, "csrf_token": get_token(request)}
+    )
 
 
 def kept_comment(request):
@@ -70,9 +80,12 @@ def kept_comment(request):
 
 
 def _keep_comment(request, user_pk):
-    """Signing out empties the session; what they wrote goes into the new one, for them."""
+    """What they wrote in a form's comment box goes into the signed-out session, for them: only
+    from the hub's own forms (the CSRF check Django's middleware would make next)."""
+    if request.method != "POST":
+        return
     comment = request.POST.get("comment", "").strip()
-    if comment:
+    if comment and CsrfViewMiddleware(_no_view).process_view(request, _no_view, (), {}) is None:
         request.session[KEPT_COMMENT] = {
             "path": request.path,
             "user": user_pk,
@@ -80,11 +93,19 @@ def _keep_comment(request, user_pk):
         }
 
 
+def _no_view(request):
+    return None
+
+
 def remember_sign_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         now = int(time.time())
         request.session[SIGNED_IN_AT] = now
         request.session[LAST_SEEN] = now
+        request.session.pop(SIGNED_OUT_USER, None)
+        # Words kept for someone else who used this browser are not this person's.
+        if request.session.get(KEPT_COMMENT, {}).get("user") != user.pk:
+            request.session.pop(KEPT_COMMENT, None)
 
 
 class SessionLimitsMiddleware:
@@ -106,19 +127,24 @@ class SessionLimitsMiddleware:
                 now - signed_in_at > settings.SESSION_COOKIE_AGE
                 or now - last_seen > settings.HUB_ADMIN_IDLE_SECONDS
             )
-            # The warning's script asking how long is left is not the person using the hub:
-            # it neither counts as use nor signs anyone out (it is told 0 seconds), so what the
-            # person does next, such as sending a comment, meets the sign-out and is kept.
-            asking = request.method == "GET" and request.path == reverse("hub_sign_in_time")
+            # The warning's script asking how long is left (or asking to stay) is not the
+            # person using the hub: it neither counts as use nor signs anyone out (it is told
+            # 0 seconds). Anything else past the limit signs them out.
+            asking = request.path == reverse("hub_sign_in_time")
             if expired and not asking:
                 user_pk = user.pk
                 logout(request)
-                if request.method == "POST":
-                    _keep_comment(request, user_pk)
-                if request.path.startswith(reverse("wagtailadmin_home")):
-                    return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+                # Whoever this was, so that what they send next is kept for them (the draft's
+                # frame, say, may have met the sign-out first).
+                request.session[SIGNED_OUT_USER] = user_pk
+                _keep_comment(request, user_pk)
+                admin, sign_in = reverse("wagtailadmin_home"), reverse("wagtailadmin_login")
+                if request.path.startswith(admin) and request.path != sign_in:
+                    return redirect(f"{sign_in}?{urlencode({'next': request.get_full_path()})}")
             elif not expired:
                 session.setdefault(SIGNED_IN_AT, signed_in_at)
                 if not asking and (now - last_seen >= 60 or LAST_SEEN not in session):
                     session[LAST_SEEN] = now
+        elif request.method == "POST" and SIGNED_OUT_USER in request.session:
+            _keep_comment(request, request.session[SIGNED_OUT_USER])
         return self.get_response(request)

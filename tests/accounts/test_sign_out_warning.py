@@ -11,6 +11,7 @@ from hub.accounts.sessions import LAST_SEEN, SIGNED_IN_AT
 from hub.review.models import ParentReviewDecision
 from hub.review.roles import COMMS_STAFF
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from tests.helpers.people import PASSWORD
 from tests.helpers.workflow import submit
 
 pytestmark = pytest.mark.django_db
@@ -84,16 +85,29 @@ def test_near_eight_hours_staying_cannot_put_off_the_end(sam):
 
 def test_once_the_hour_is_up_the_question_is_told_so_and_signs_nobody_out(sam):
     age_session(sam, signed_in_ago=3700, last_seen_ago=3601)
-    assert sam.get(TIME).json() == {"seconds_left": 0, "can_stay": False}
+    answer = sam.get(TIME).json()
+    assert (answer["seconds_left"], answer["can_stay"]) == (0, False)
     # What the person does next meets the sign-out (and a comment they send is kept).
     assert sam.get("/admin/pages/")["Location"].startswith("/admin/login/")
     assert "_auth_user_id" not in sam.session
 
 
-def test_staying_once_the_hour_is_up_is_too_late(sam):
+def test_staying_once_the_hour_is_up_is_too_late_and_signs_nobody_out(sam):
     age_session(sam, signed_in_ago=3700, last_seen_ago=3601)
-    answer = sam.post(TIME, HTTP_ACCEPT="application/json")
-    assert answer["Location"].startswith("/admin/login/")
+    before = sam.session[LAST_SEEN]
+    answer = sam.post(TIME, HTTP_ACCEPT="application/json").json()
+    assert (answer["seconds_left"], answer["can_stay"]) == (0, False)
+    assert sam.session[LAST_SEEN] == before
+
+
+def test_staying_once_the_hour_is_up_without_javascript_goes_to_sign_in_and_back(sam):
+    age_session(sam, signed_in_ago=3700, last_seen_ago=3601)
+    answer = sam.post(TIME, {"next": "/admin/pages/"})
+    assert answer["Location"] == "/admin/login/?next=%2Fadmin%2Fpages%2F"
+    # The sign-in page keeps where to go next (it signs the old session out, and shows).
+    sign_in = sam.get(answer["Location"])
+    assert sign_in.status_code == 200
+    assert sign_in.context["next"] == "/admin/pages/"
     assert "_auth_user_id" not in sam.session
 
 
@@ -118,13 +132,16 @@ def review_url(page):
     return f"/admin/parent-review/{page.current_workflow_task_state.pk}/"
 
 
-def decide_after_an_hour_away(client, people, page, comment):
-    """A parent opens the review, goes away for over an hour, comes back and sends it."""
+def decide_after_an_hour_away(client, people, page, comment, first=None):
+    """A parent opens the review, goes away for over an hour, comes back and sends it (after
+    `first`, a request the page makes before the send, if given)."""
     client.force_login(people["parent_a"])
     url = review_url(page)
     form = BeautifulSoup(client.get(url).content.decode(), "html.parser")
     revision = form.select_one("input[name=revision]")["value"]
     age_session(client, signed_in_ago=3700, last_seen_ago=3700)
+    if first:
+        first(url)
     return client.post(url, {"revision": revision, "comment": comment, "decision": "reject"})
 
 
@@ -149,3 +166,46 @@ def test_a_kept_comment_is_given_only_to_the_parent_who_wrote_it(client, people,
     client.force_login(people["parent_b"])
     page = client.get(review_url(waiting)).content.decode()
     assert "My own words" not in page
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "the draft's frame loads",  # a GET that meets the sign-out before the send does
+        "typing asks to stay",  # the warning's script, too late
+    ],
+)
+def test_the_comment_is_kept_whatever_met_the_sign_out_first(client, people, waiting, first):
+    def meet_it_first(url):
+        if first == "the draft's frame loads":
+            assert client.get(url + "draft/").status_code == 302
+        else:
+            client.post(TIME, HTTP_ACCEPT="application/json")
+
+    decide_after_an_hour_away(client, people, waiting, "Name both parents.", first=meet_it_first)
+    client.force_login(people["parent_a"])
+    page = BeautifulSoup(client.get(review_url(waiting)).content.decode(), "html.parser")
+    assert page.select_one("#id_comment").get_text() == "Name both parents."
+
+
+def test_a_comment_sent_without_the_hubs_csrf_token_is_not_kept(people, waiting):
+    from django.test import Client
+
+    from hub.accounts.sessions import KEPT_COMMENT
+
+    client = Client(enforce_csrf_checks=True)
+    answer = decide_after_an_hour_away(client, people, waiting, "Words from elsewhere.")
+    assert answer["Location"].startswith("/admin/login/")  # signed out, as ever
+    assert KEPT_COMMENT not in client.session
+
+
+def test_someone_else_signing_in_on_the_same_browser_drops_the_kept_comment(
+    client, people, waiting
+):
+    from hub.accounts.sessions import KEPT_COMMENT
+
+    decide_after_an_hour_away(client, people, waiting, "My own words about my family.")
+    assert KEPT_COMMENT in client.session
+    client.post("/admin/login/", {"username": "parent_b", "password": PASSWORD})
+    assert client.session["_auth_user_id"] == str(people["parent_b"].pk)
+    assert KEPT_COMMENT not in client.session

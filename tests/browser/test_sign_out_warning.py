@@ -71,6 +71,21 @@ def test_a_parent_is_warned_and_stays_signed_in_with_a_tap(live_server, soon, ph
     assert session_of(phone)[LAST_SEEN] > before
 
 
+def test_a_warning_left_open_turns_into_signed_out_with_the_focus_on_signing_in(
+    live_server, soon, page, people
+):
+    sign_in(page, live_server.url, "parent_b")
+    warning = page.get_by_role("dialog", name="You will be signed out soon")
+    expect(warning).to_be_visible(timeout=15_000)
+    go_idle(page, 400)  # nobody there: the hour passes with the warning open
+    signed_out = page.get_by_role("dialog", name="You have been signed out")
+    expect(signed_out).to_be_visible(timeout=40_000)  # asked again within 30 seconds
+    expect(signed_out.get_by_role("link", name="Sign in again")).to_be_focused()
+    signed_out.get_by_role("link", name="Sign in again").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    assert page.url.endswith("/admin/login/?next=/admin/parent-review/")
+
+
 def test_escape_on_the_warning_also_stays_signed_in(live_server, soon, page, people):
     sign_in(page, live_server.url, "parent_b")
     warning = page.get_by_role("dialog", name="You will be signed out soon")
