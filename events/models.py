@@ -289,7 +289,7 @@ class EventPageTag(TaggedItemBase):
 @functools.cache
 def words_for_free():
     """The word "Free" for an event's cost as the hub's interface says it, in each language."""
-    words = set()
+    words = {"free"}  # the field's default, whichever languages the hub has
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             words.add(pgettext("the cost of an event", "Free").casefold())

@@ -165,6 +165,33 @@ def test_a_link_in_the_drafts_frame_opens_in_a_new_tab_and_the_review_stays(
     context.close()
 
 
+def test_a_search_in_the_drafts_frame_opens_its_results_in_a_new_tab(
+    live_server, live_home, people, browser
+):
+    """Found in a review: the search script opened the search page in the frame, which a
+    public page refuses, and the frame went blank."""
+    live_home.save_revision().publish()
+    live_home.title = "Help for parents, with a new welcome"
+    submit(live_home, people["comms"])
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    sign_in(phone, live_server.url, "parent_b")
+    phone.get_by_role("link", name="Review this draft").click()
+    review_url = phone.url
+    draft = phone.frame_locator("iframe.app-review__draft")
+    expect(draft.locator("body[data-hub-script-ran]")).to_be_attached()
+    box = draft.locator("input[name=q]").first
+    box.fill("court")
+    with context.expect_page() as opened:
+        box.press("Enter")
+    results = opened.value
+    results.wait_for_load_state()
+    assert "/search/" in results.url
+    assert phone.url == review_url
+    expect(draft.get_by_text("Draft – not on the website yet")).to_be_visible()
+    context.close()
+
+
 def test_with_the_keyboard_alone_a_parent_asks_for_changes_and_must_say_why(
     live_server, changed_story, page, people
 ):

@@ -131,6 +131,17 @@ def test_an_event_is_free_in_whichever_language_its_cost_was_written(events, cli
     assert cost_shown.get_text(strip=True) == ("Free" if free else cost.strip())
 
 
+def test_free_stays_free_on_a_hub_without_english(settings):
+    from events.models import EventPage, words_for_free
+
+    settings.LANGUAGES = [("cy", "Cymraeg"), ("pl", "Polski")]
+    words_for_free.cache_clear()
+    try:
+        assert EventPage(cost="Free").is_free and EventPage(cost="Am ddim").is_free
+    finally:
+        words_for_free.cache_clear()
+
+
 @pytest.mark.parametrize(
     "changes, field",
     [

@@ -2,11 +2,17 @@
 // to other pages, and its search, in a new tab. The public pages they lead to refuse to be
 // framed, so the frame went blank; and the review, with whatever the parent had typed, stays
 // where it was. Links within the draft (its contents, "Skip to main content") still scroll it,
-// and "Exit this page" still leaves the whole tab (exit-this-page.js).
+// and "Exit this page" still leaves the whole tab (exit-this-page.js). A search from the draft
+// opens its results' address in the new tab: search-privacy.js, which would open the search
+// page in the frame, leaves a framed draft alone.
 const EXIT = ".govuk-exit-this-page, .govuk-js-exit-this-page-skiplink";
 
+export function inFramedDraft(root = document) {
+  return window.top !== window && Boolean(root.querySelector(".app-draft-banner"));
+}
+
 export function openLinksOutOfFrame(root = document) {
-  if (window.top === window || !root.querySelector(".app-draft-banner")) return;
+  if (!inFramedDraft(root)) return;
   root.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
     if (!link || link.target || link.closest(EXIT)) return;

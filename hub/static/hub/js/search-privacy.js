@@ -15,11 +15,13 @@
 //   the tab's name (window.name), which the next page of the hub in this tab reads and
 //   empties at once. Neither is ever in the history.
 // Without JavaScript none of this happens: the address keeps the query, and still works.
+import { inFramedDraft } from "./framed-draft.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
 const WAITING = "hub-search-waiting";
 
 export function keepSearchesPrivate(root = document) {
+  if (inFramedDraft(root)) return; // a draft in a parent's review: framed-draft.js
   const page = root.querySelector("[data-hub-search-page]");
   const here = window.location.pathname;
 
