@@ -8,18 +8,11 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from hub.accounts.sessions import LAST_SEEN, SIGNED_IN_AT
+from hub.accounts.sessions import LAST_SEEN
 from hub.review.roles import COMMS_STAFF
+from tests.helpers.sessions import age_session
 
 pytestmark = pytest.mark.django_db
-
-
-def age_session(client, *, signed_in_ago, last_seen_ago):
-    session = client.session
-    now = int(time.time())
-    session[SIGNED_IN_AT] = now - signed_in_ago
-    session[LAST_SEEN] = now - last_seen_ago
-    session.save()
 
 
 def test_an_hour_idle_in_the_admin_signs_you_out(client, make_member):

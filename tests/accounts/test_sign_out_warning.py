@@ -7,23 +7,15 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.accounts.sessions import LAST_SEEN, SIGNED_IN_AT
+from hub.accounts.sessions import LAST_SEEN
 from hub.review.models import ParentReviewDecision
 from hub.review.roles import COMMS_STAFF
-from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.helpers.people import PASSWORD
-from tests.helpers.workflow import submit
+from tests.helpers.sessions import age_session
+from tests.helpers.workflow import story_in_review
 
 pytestmark = pytest.mark.django_db
 TIME = "/admin/sign-in-time/"
-
-
-def age_session(client, *, signed_in_ago, last_seen_ago):
-    session = client.session
-    now = int(time.time())
-    session[SIGNED_IN_AT] = now - signed_in_ago
-    session[LAST_SEEN] = now - last_seen_ago
-    session.save()
 
 
 def warning_on(response):
@@ -120,12 +112,7 @@ def test_a_parent_reviewer_may_ask_and_stay(client, people):
 
 @pytest.fixture
 def waiting(home, people):
-    """A story sent to parent review by comms staff."""
-    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Letters home")
-    story.save_revision().publish()
-    story.said_summary = "Letters about meetings only went to one parent."
-    submit(story, people["comms"])
-    return story
+    return story_in_review(home, people["comms"])
 
 
 def review_url(page):

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from hub.accounts.sessions import LAST_SEEN
 from tests.helpers.axe import describe, run_axe
 from tests.helpers.browser import sign_in
-from tests.helpers.workflow import submit
+from tests.helpers.workflow import story_in_review
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,13 +27,7 @@ def soon(settings):
 
 @pytest.fixture
 def waiting(live_home, people):
-    from stories.factories import StoryIndexPageFactory, StoryPageFactory
-
-    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=live_home), title="Letters home")
-    story.save_revision().publish()
-    story.said_summary = "Letters about meetings went to one parent only."
-    submit(story, people["comms"])
-    return story
+    return story_in_review(live_home, people["comms"])
 
 
 def session_of(page):
