@@ -1,9 +1,7 @@
 """The footer and the labels in lists in the reader's language: each footer link goes to the
 page's translation with its translated title when one is live; "Free" is translated."""
 
-import html
 import json
-import re
 
 import pytest
 from wagtail.models import Site
@@ -41,17 +39,32 @@ def footer_pages(home):
     return home
 
 
+def footer_items(client, url):
+    from bs4 import BeautifulSoup
+
+    footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer")
+    return footer.select("li.govuk-footer__inline-list-item")
+
+
 def footer_links(client, url):
-    page = client.get(url).content.decode()
-    footer = page[page.index("<footer") :]
+    """(label, address, the label's language if not the reader's) for each footer link."""
     return [
-        (html.unescape(text), href, lang)
-        for lang, href, text in re.findall(
-            r'<li class="govuk-footer__inline-list-item"(?: lang="(\w+)" dir="\w+")?>'
-            r'<a class="govuk-footer__link" href="([^"]+)">([^<]+)</a>',
-            footer,
-        )
+        (item.a.get_text(), item.a["href"], item.get("lang", ""))
+        for item in footer_items(client, url)
     ]
+
+
+def test_footer_links_to_pages_only_in_english_say_so(client, footer_pages):
+    """Found in a walk: the Welsh footer's accessibility statement led to English unannounced."""
+    marked = {
+        item.a["href"]: (item.a.get("hreflang"), item.select_one(".app-language-note").get_text())
+        for item in footer_items(client, "/cy/")
+        if item.select_one(".app-language-note")
+    }
+    assert marked == {
+        "/forums/": ("en", "Yn Saesneg yn unig"),
+        "/accessibility/": ("en", "Yn Saesneg yn unig"),
+    }
 
 
 def test_in_welsh_the_footer_links_to_welsh_pages_by_their_welsh_titles(client, footer_pages):
