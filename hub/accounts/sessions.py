@@ -9,12 +9,13 @@ request; past either, the person is signed out and signs in again (password and 
 
 Nobody is signed out unwarned (WCAG 2.2.1, timing adjustable): every admin screen shows a
 warning five minutes before (templates/accounts/sign_out_warning.html), with a button that
-counts as using the hub, and typing counts too. A decision a parent sends after all is kept:
-its comment waits in the session for them, and the review page gives it back once they are
-signed in again (`kept_comment`).
+counts as using the hub, and typing counts too; an editor merely left open does not. A
+decision a parent sends after all is kept: its comment waits in the session for them, and the
+review page gives it back once they are signed in again (`kept_comment`).
 """
 
 import time
+from functools import cache
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -108,6 +109,13 @@ def remember_sign_in(sender, request, user, **kwargs):
             request.session.pop(KEPT_COMMENT, None)
 
 
+@cache
+def _editor_ping_prefix():
+    """/admin/editing-sessions/ping/, where Wagtail's editors say they are still open."""
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=["app", "model", "1", 1])
+    return ping.removesuffix("app/model/1/1/")
+
+
 class SessionLimitsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -131,6 +139,10 @@ class SessionLimitsMiddleware:
             # person using the hub: it neither counts as use nor signs anyone out (it is told
             # 0 seconds). Anything else past the limit signs them out.
             asking = request.path == reverse("hub_sign_in_time")
+            # Nor is Wagtail's editor saying it is still open (every 10 seconds while its tab
+            # is visible): counted, an editor left open on a shared computer would keep its
+            # sign-in to the 8-hour limit. Past the limit it signs out, as a click would.
+            pinging = request.path.startswith(_editor_ping_prefix())
             if expired and not asking:
                 user_pk = user.pk
                 logout(request)
@@ -143,7 +155,8 @@ class SessionLimitsMiddleware:
                     return redirect(f"{sign_in}?{urlencode({'next': request.get_full_path()})}")
             elif not expired:
                 session.setdefault(SIGNED_IN_AT, signed_in_at)
-                if not asking and (now - last_seen >= 60 or LAST_SEEN not in session):
+                counts = not (asking or pinging)
+                if counts and (now - last_seen >= 60 or LAST_SEEN not in session):
                     session[LAST_SEEN] = now
         elif request.method == "POST" and SIGNED_OUT_USER in request.session:
             _keep_comment(request, request.session[SIGNED_OUT_USER])

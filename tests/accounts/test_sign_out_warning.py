@@ -110,6 +110,35 @@ def test_a_parent_reviewer_may_ask_and_stay(client, people):
     assert client.post(TIME, HTTP_ACCEPT="application/json").status_code == 200
 
 
+def editor_ping(page):
+    """What Wagtail's editor sends every 10 seconds while its tab is visible."""
+    return f"/admin/editing-sessions/ping/wagtailcore/page/{page.pk}/1/"
+
+
+def test_an_editor_left_open_does_not_keep_the_sign_in_alive(sam, home):
+    age_session(sam, signed_in_ago=3000, last_seen_ago=3000)
+    before = sam.session[LAST_SEEN]
+    answer = sam.post(editor_ping(home))
+    assert answer.status_code == 200
+    assert "html" in answer.json()  # Wagtail's panel of who else is editing
+    assert sam.session[LAST_SEEN] == before
+
+
+def test_once_the_hour_is_up_an_open_editor_signs_out(sam, home):
+    age_session(sam, signed_in_ago=3700, last_seen_ago=3601)
+    answer = sam.post(editor_ping(home))
+    # Wagtail's panel takes only JSON, so it shows nothing of this; the warning says why.
+    assert answer["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in sam.session
+
+
+def test_opening_the_editor_counts_as_using_the_hub(sam, home):
+    age_session(sam, signed_in_ago=3000, last_seen_ago=3000)
+    before = sam.session[LAST_SEEN]
+    sam.get(f"/admin/pages/{home.pk}/edit/")
+    assert sam.session[LAST_SEEN] > before
+
+
 @pytest.fixture
 def waiting(home, people):
     return story_in_review(home, people["comms"])
