@@ -171,8 +171,12 @@ RIGHTS = [
             "against you or your family."
         ),
         p(
-            "Contact the complaints team by phone, email or letter, or ask any worker to pass "
-            "your complaint on. You should get an answer within 10 working days."
+            'Phone the complaints team on <a href="tel:03000000002">0300 000 0002</a> or email '
+            '<a href="mailto:complaints@example.org">complaints@example.org</a>. You can also '
+            "write to them, or ask any worker to pass your complaint on.",
+            "You should get an answer within 10 working days. If you are still unhappy, you can "
+            "ask for your complaint to go to the next stage. After that, the Local Government "
+            "and Social Care Ombudsman can look at it.",
         ),
     ),
 ]
@@ -634,21 +638,87 @@ STANDARD_PAGES = [
     {
         "slug": "accessibility",
         "title": "Accessibility statement",
-        "intro": "How accessible this website is, and how to tell us about a problem.",
+        "intro": "How well this website works for disabled people, what does not work well "
+        "yet, and how to tell us about a problem.",
         "menu": False,
         "body": [
             (
                 "paragraph",
                 p(
-                    "We want as many people as possible to be able to use this website. You "
-                    "should be able to zoom in up to 400% without text spilling off the "
-                    "screen, get around using just a keyboard or speech recognition, and "
-                    "listen to pages with a screen reader.",
-                    "We test every kind of page against the Web Content Accessibility "
-                    "Guidelines version 2.2 level AA with automated checks, and parents in our "
-                    "group review new pages before they go live.",
-                    "If you find a problem, or need information in a different format, "
-                    "contact us and we will reply within 5 working days.",
+                    "This statement is about the Kingsbrook Parent Partnership website. "
+                    "Kingsbrook children's services run it together with our parents' group.",
+                    "We want everyone to be able to use it. For example, you should be able to:",
+                )
+                + ul(
+                    "make the text up to four times bigger without it going off the screen",
+                    "use the whole website with a keyboard alone, or with speech recognition",
+                    "listen to every page with a screen reader",
+                    "read the main pages in Welsh, Polish or Urdu, and the main guides in Easy "
+                    "Read",
+                    "leave the website quickly with the 'Exit this page' button, or by pressing "
+                    "the Shift key 3 times",
+                )
+                + "<h2>What does not work well yet</h2>"
+                + ul(
+                    "The PDF leaflets are not tagged, so a screen reader may not read them in "
+                    "the right order. Everything in them is also on a web page.",
+                    "Some pages are only in English. They say so in your language before you "
+                    "open them.",
+                )
+                + "<h2>If you need information in a different format</h2>"
+                + p(
+                    "Ask us if you need something on this website in another format, such as "
+                    "large print, Easy Read, an audio recording, braille or another language:"
+                )
+                + ul(
+                    'phone <a href="tel:03000000000">0300 000 0000</a>, Monday to Friday, '
+                    "9am to 5pm",
+                    'email <a href="mailto:partnership@example.org">partnership@example.org</a>',
+                )
+                + p("We will reply within 5 working days.")
+                + "<h2>Telling us about a problem</h2>"
+                + p(
+                    "If part of this website does not work for you, or you think it does not "
+                    "meet the accessibility rules, please tell us by phone or email. Say which "
+                    "page it was and what went wrong."
+                )
+                + "<h2>If you are not happy with our answer</h2>"
+                + p(
+                    "The Equality and Human Rights Commission makes sure that public bodies "
+                    "follow the accessibility rules for websites. If you are not happy with how "
+                    "we answer a complaint about accessibility, contact the "
+                    '<a href="https://www.equalityadvisoryservice.com/">Equality Advisory and '
+                    "Support Service</a>."
+                )
+                + "<h2>Technical information</h2>"
+                + p(
+                    "Kingsbrook children's services are committed to making this website "
+                    "accessible, as the Public Sector Bodies (Websites and Mobile Applications) "
+                    "(No. 2) Accessibility Regulations 2018 require.",
+                    "This website is partly compliant with the Web Content Accessibility "
+                    "Guidelines (WCAG) version 2.2, level AA, because of the leaflets below.",
+                )
+                + "<h3>Content that is not accessible</h3>"
+                + p(
+                    "The PDF leaflets have no tags and do not say what language they are in. "
+                    "Assistive technology cannot tell their headings from their paragraphs "
+                    "(WCAG 1.3.1, info and relationships) or which language to read them in "
+                    "(WCAG 3.1.1, language of page). We will replace them with tagged leaflets "
+                    "when we next update them. Until then, the same information is on the "
+                    "parent rights charter and in the guide to child protection."
+                )
+                + "<h2>How we tested this website</h2>"
+                + p(
+                    "Each time the website changes, every kind of page is checked in every "
+                    "language with automated tests (axe-core). We also use pages in a browser "
+                    "with the keyboard alone, on a small phone screen, with the text twice as "
+                    "big and with the screen 320 pixels wide. Parents in our group read every "
+                    "new page before it goes live."
+                )
+                + "<h2>Preparation of this statement</h2>"
+                + p(
+                    "We prepared this statement on 1 December 2026. We will look at it again at "
+                    "least once a year, and whenever the website changes a lot."
                 ),
             ),
         ],

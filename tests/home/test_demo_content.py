@@ -287,6 +287,26 @@ def test_the_contact_pages_phone_number_can_be_tapped_to_call_in_every_language(
         assert [link.get_text() for link in links] == ["0300 000 0000"], page.locale
 
 
+def test_the_right_to_complain_says_how_to_reach_the_complaints_team_in_every_language(
+    demo, client
+):
+    from bs4 import BeautifulSoup
+
+    charters = ParentRightsCharterPage.objects.live()
+    assert sorted(charters.values_list("locale__language_code", flat=True)) == [
+        "cy",
+        "en",
+        "pl",
+        "ur",
+    ]
+    for charter in charters:
+        html = BeautifulSoup(client.get(charter.url).content, "html.parser")
+        phone = html.select("main a[href='tel:03000000002']")
+        email = html.select("main a[href='mailto:complaints@example.org']")
+        assert [link.get_text() for link in phone] == ["0300 000 0002"], charter.locale
+        assert [link.get_text() for link in email] == ["complaints@example.org"], charter.locale
+
+
 @pytest.mark.parametrize(
     "language, name",
     [
@@ -371,3 +391,28 @@ def test_the_demo_is_in_both_of_wagtails_indexes_as_their_own_rebuilds_would_put
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=0)
     assert (_search_entries(), _references()) == loaded
+
+
+def test_the_accessibility_statement_has_the_sections_the_regulations_ask_for(demo, client):
+    """The model statement's parts (GOV.UK's sample accessibility statement): what does not
+    work, other formats and contact, enforcement, compliance status, testing, its date."""
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/accessibility/").content, "html.parser")
+    main = html.select_one("main")
+    assert [heading.get_text(strip=True) for heading in main.select("h2, h3")] == [
+        "What does not work well yet",
+        "If you need information in a different format",
+        "Telling us about a problem",
+        "If you are not happy with our answer",
+        "Technical information",
+        "Content that is not accessible",
+        "How we tested this website",
+        "Preparation of this statement",
+    ]
+    text = main.get_text(" ", strip=True)
+    assert "partly compliant with the Web Content Accessibility Guidelines (WCAG)" in text
+    assert "prepared this statement on 1 December 2026" in text
+    assert main.select("a[href='tel:03000000000']")
+    assert main.select("a[href='mailto:partnership@example.org']")
+    assert main.select("a[href='https://www.equalityadvisoryservice.com/']")
