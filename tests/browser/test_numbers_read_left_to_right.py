@@ -53,3 +53,12 @@ def test_the_phone_number_reads_left_to_right_on_an_urdu_page(demo_site, page):
     # Without isolation the same number reads "0000 000 0300": the check above can fail.
     phone.evaluate(UNISOLATE)
     assert not groups_read_left_to_right(phone)
+
+
+def test_a_phone_number_in_a_sentence_stays_on_one_line_on_a_phone(demo_site, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_site + "/parent-rights-charter/")
+    phone = page.locator('main a[href="tel:03000000002"]')
+    assert phone.inner_text() == "0300 000 0002"
+    # At 390 px this number falls at the end of a line: it used to break after "0300".
+    assert phone.evaluate("link => link.getClientRects().length") == 1
