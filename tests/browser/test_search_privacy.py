@@ -9,6 +9,9 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers.browser import sign_in
+from tests.helpers.workflow import submit
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -75,6 +78,31 @@ def test_the_search_words_never_reach_the_browsers_history(demo_site, playwright
 
     visits = browser_history(playwright, tmp_path / "profile", walk)
     search_page_is_kept_without_words(visits, demo_site + "/search/")
+
+
+def test_a_search_from_a_draft_in_review_keeps_its_words_out_of_the_history_too(
+    live_server, live_home, people, playwright, tmp_path
+):
+    """Found in a review: a search from the draft's frame opened in a new tab at an address
+    holding the words (the frame cannot show the search page, so it opens a tab)."""
+    live_home.save_revision().publish()
+    live_home.title = "Help for parents, with a new welcome"
+    submit(live_home, people["comms"])
+
+    def walk(page):
+        sign_in(page, live_server.url, "parent_b")
+        page.get_by_role("link", name="Review this draft").click()
+        draft = page.frame_locator("iframe.app-review__draft")
+        expect(draft.locator("body[data-hub-script-ran]")).to_be_attached()
+        draft.locator("input[name=q]").first.fill("court")
+        with page.context.expect_page() as opened:
+            draft.locator("input[name=q]").first.press("Enter")
+        results = opened.value
+        expect(results.locator("p[role=status]").first).to_contain_text("for “court”")
+        expect(results).to_have_url(live_server.url + "/search/")
+
+    visits = browser_history(playwright, tmp_path / "profile", walk)
+    search_page_is_kept_without_words(visits, live_server.url + "/search/")
 
 
 def search_page_is_kept_without_words(visits, search_page):

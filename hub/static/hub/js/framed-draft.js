@@ -3,8 +3,8 @@
 // framed, so the frame went blank; and the review, with whatever the parent had typed, stays
 // where it was. Links within the draft (its contents, "Skip to main content") still scroll it,
 // and "Exit this page" still leaves the whole tab (exit-this-page.js). A search from the draft
-// opens its results' address in the new tab: search-privacy.js, which would open the search
-// page in the frame, leaves a framed draft alone.
+// opens the search page in a new tab too, with its words kept out of the address
+// (search-privacy.js).
 const EXIT = ".govuk-exit-this-page, .govuk-js-exit-this-page-skiplink";
 
 export function inFramedDraft(root = document) {

@@ -21,7 +21,10 @@ import { enhanceSearchBoxes } from "./search-suggestions.js";
 const WAITING = "hub-search-waiting";
 
 export function keepSearchesPrivate(root = document) {
-  if (inFramedDraft(root)) return; // a draft in a parent's review: framed-draft.js
+  if (inFramedDraft(root)) {
+    searchFromFramedDraft();
+    return;
+  }
   const page = root.querySelector("[data-hub-search-page]");
   const here = window.location.pathname;
 
@@ -66,6 +69,25 @@ export function keepSearchesPrivate(root = document) {
   } else if (window.location.search) {
     tidy(page);
   }
+}
+
+// A draft in a parent's review opens everything in a new tab (framed-draft.js), and so does a
+// search from it: the plain search page, with the words in the new tab's name, so they are
+// not in its address (which the history keeps) either.
+function searchFromFramedDraft() {
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-hub-private-search")) {
+      return;
+    }
+    const query = new URLSearchParams(new FormData(form));
+    if (form.method !== "get" || !query.get("q")?.trim()) return;
+    event.preventDefault();
+    const path = new URL(form.action, window.location.href).pathname;
+    // Named as it opens ("noopener" would drop the name), then let go of.
+    const tab = window.open(path, `${WAITING}:${query}`);
+    if (tab) tab.opener = null;
+  });
 }
 
 // The results on the search page at `path`: here at once, or by opening the plain search page.
