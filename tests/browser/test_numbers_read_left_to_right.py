@@ -55,10 +55,35 @@ def test_the_phone_number_reads_left_to_right_on_an_urdu_page(demo_site, page):
     assert not groups_read_left_to_right(phone)
 
 
+def lines_of(link):
+    return link.evaluate("link => link.getClientRects().length")
+
+
 def test_a_phone_number_in_a_sentence_stays_on_one_line_on_a_phone(demo_site, page):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(demo_site + "/parent-rights-charter/")
     phone = page.locator('main a[href="tel:03000000002"]')
     assert phone.inner_text() == "0300 000 0002"
-    # At 390 px this number falls at the end of a line: it used to break after "0300".
-    assert phone.evaluate("link => link.getClientRects().length") == 1
+    assert lines_of(phone) == 1
+    # Laid out as ordinary text, the same number breaks after "0300" here: the check above can
+    # fail.
+    phone.evaluate("link => { link.style.display = 'inline'; }")
+    assert lines_of(phone) == 2
+
+
+def test_a_phone_number_too_long_for_the_line_still_fits_the_screen(demo_site, page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(demo_site + "/parent-rights-charter/")
+    phone = page.locator('main a[href="tel:03000000002"]')
+    # As long as the site settings' phone field allows (40 characters), at 200% text.
+    phone.evaluate(
+        """link => {
+          link.textContent = "01234 567890 extension 1234 (text relay)";
+          document.documentElement.style.fontSize = "200%";
+        }"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # Kept on one line at any cost (the first rule tried), it widens the page: the check above
+    # can fail.
+    phone.evaluate("link => { link.style.display = 'inline'; link.style.whiteSpace = 'nowrap'; }")
+    assert page.evaluate("document.documentElement.scrollWidth") > 320
