@@ -650,11 +650,11 @@ STANDARD_PAGES = [
                     "We want everyone to be able to use it. For example, you should be able to:",
                 )
                 + ul(
-                    "make the text up to four times bigger without it going off the screen",
+                    "zoom in up to 400% without the text spilling off the screen",
                     "use the whole website with a keyboard alone, or with speech recognition",
                     "listen to every page with a screen reader",
-                    "read the main pages in Welsh, Polish or Urdu, and the main guides in Easy "
-                    "Read",
+                    "read the main pages in Welsh, Polish or Urdu, and the guide to child "
+                    "protection in Easy Read",
                     "leave the website quickly with the 'Exit this page' button, or by pressing "
                     "the Shift key 3 times",
                 )
@@ -700,20 +700,24 @@ STANDARD_PAGES = [
                 )
                 + "<h3>Content that is not accessible</h3>"
                 + p(
-                    "The PDF leaflets have no tags and do not say what language they are in. "
-                    "Assistive technology cannot tell their headings from their paragraphs "
-                    "(WCAG 1.3.1, info and relationships) or which language to read them in "
-                    "(WCAG 3.1.1, language of page). We will replace them with tagged leaflets "
-                    "when we next update them. Until then, the same information is on the "
-                    "parent rights charter and in the guide to child protection."
+                    "The PDF leaflets have no tags, no title and do not say what language they "
+                    "are in. Assistive technology cannot tell their headings from their "
+                    "paragraphs (WCAG 1.3.1, info and relationships), name them (WCAG 2.4.2, "
+                    "page titled) or tell which language to read them in (WCAG 3.1.1, language "
+                    "of page). We will replace them with tagged leaflets when we next update "
+                    "them. Until then, the same information is on the parent rights charter and "
+                    "in the guide to child protection."
                 )
                 + "<h2>How we tested this website</h2>"
                 + p(
-                    "Each time the website changes, every kind of page is checked in every "
-                    "language with automated tests (axe-core). We also use pages in a browser "
-                    "with the keyboard alone, on a small phone screen, with the text twice as "
-                    "big and with the screen 320 pixels wide. Parents in our group read every "
-                    "new page before it goes live."
+                    "Each time the website's code changes, automated tests check it in a "
+                    "browser. They run axe-core on every kind of page in English and on some "
+                    "pages in Welsh, Polish and Urdu. They also use pages with the keyboard "
+                    "alone, on a small phone screen, with the text twice as big and with the "
+                    "screen 320 pixels wide.",
+                    "Parents in our group read every new page before it goes live. We have not "
+                    "yet had the website tested by disabled people using their own assistive "
+                    "technology.",
                 )
                 + "<h2>Preparation of this statement</h2>"
                 + p(

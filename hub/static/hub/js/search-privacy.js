@@ -82,11 +82,13 @@ function searchFromFramedDraft() {
     }
     const query = new URLSearchParams(new FormData(form));
     if (form.method !== "get" || !query.get("q")?.trim()) return;
-    event.preventDefault();
     const path = new URL(form.action, window.location.href).pathname;
-    // Named as it opens ("noopener" would drop the name), then let go of.
+    // Named as it opens ("noopener" would drop the name), then let go of. If the browser
+    // refuses a new tab, the form goes as it would have (and the browser says it refused).
     const tab = window.open(path, `${WAITING}:${query}`);
-    if (tab) tab.opener = null;
+    if (!tab) return;
+    event.preventDefault();
+    tab.opener = null;
   });
 }
 
