@@ -30,13 +30,10 @@ export function keepSearchesPrivate(root = document) {
 
   // A search box anywhere, and every form on the search page (its box and its filters).
   document.addEventListener("submit", (event) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement) || form.method !== "get") return;
-    if (!form.hasAttribute("data-hub-private-search") && !page?.contains(form)) return;
-    const query = new URLSearchParams(new FormData(form));
-    if (!query.get("q")?.trim()) return; // the search page says what to type
+    const asked = searchAskedBy(event.target, page);
+    if (!asked) return;
     event.preventDefault();
-    search(new URL(form.action, window.location.href).pathname, query);
+    search(asked.path, asked.query);
   });
 
   document.addEventListener("click", (event) => {
@@ -76,20 +73,31 @@ export function keepSearchesPrivate(root = document) {
 // not in its address (which the history keeps) either.
 function searchFromFramedDraft() {
   document.addEventListener("submit", (event) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-hub-private-search")) {
-      return;
-    }
-    const query = new URLSearchParams(new FormData(form));
-    if (form.method !== "get" || !query.get("q")?.trim()) return;
-    const path = new URL(form.action, window.location.href).pathname;
+    const asked = searchAskedBy(event.target);
+    if (!asked) return;
     // Named as it opens ("noopener" would drop the name), then let go of. If the browser
     // refuses a new tab, the form goes as it would have (and the browser says it refused).
-    const tab = window.open(path, `${WAITING}:${query}`);
+    const tab = window.open(asked.path, tabName(asked.query));
     if (!tab) return;
     event.preventDefault();
     tab.opener = null;
   });
+}
+
+// The search a submitted form asks for ({path, query}), if it is a search box or a form on
+// the search page (`page`), and has words to search for (else the search page says what to
+// type); null for any other form.
+function searchAskedBy(form, page = null) {
+  if (!(form instanceof HTMLFormElement) || form.method !== "get") return null;
+  if (!form.hasAttribute("data-hub-private-search") && !page?.contains(form)) return null;
+  const query = new URLSearchParams(new FormData(form));
+  if (!query.get("q")?.trim()) return null;
+  return { path: new URL(form.action, window.location.href).pathname, query };
+}
+
+// A tab's name that carries search words to the search page it opens (takeWaiting).
+function tabName(query) {
+  return `${WAITING}:${query}`;
 }
 
 // The results on the search page at `path`: here at once, or by opening the plain search page.
@@ -101,7 +109,7 @@ function search(path, query) {
   try {
     sessionStorage.setItem(WAITING, query.toString());
   } catch {
-    window.name = `${WAITING}:${query}`; // storage refused (a privacy setting): the tab's name
+    window.name = tabName(query); // storage refused (a privacy setting): the tab's name
   }
   window.location.assign(path);
 }
