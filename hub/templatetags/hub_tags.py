@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
+from hub import documents
 from hub.bidi import isolate_ltr_runs
 from hub.furniture import furniture
 from hub.review.access import is_only_a_parent_reviewer
@@ -200,9 +201,8 @@ def page_url(context, param, number):
     return "?" + query.urlencode()
 
 
-@register.filter
-def file_type(document):
-    return (document.file_extension or "file").upper()
+register.filter("file_type", documents.file_type)
+register.filter("describe_file_links", documents.describe_file_links)
 
 
 @register.filter

@@ -214,6 +214,74 @@ def test_downloads_show_their_file_type_and_size(guides, client):
     assert "PDF, 2.0\xa0KB" in html
 
 
+def a_leaflet(size=123456):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    data = b"%PDF-1.4 " + b"x" * (size - 9)
+    document = Document(title="Your rights leaflet", file_size=len(data))
+    document.file.save("rights.pdf", ContentFile(data), save=False)
+    document.save()
+    return document
+
+
+def guide_linking(guides, document):
+    import json
+
+    words = f'<p>Read <a linktype="document" id="{document.pk}">the <b>rights</b> leaflet</a>.</p>'
+    body = [{"type": "paragraph", "value": words}]
+    step = {"heading": "Your rights", "logic": "", "summary": "Rights.", "body": body}
+    return GuidePageFactory(parent=guides, steps=json.dumps([{"type": "step", "value": step}]))
+
+
+def test_a_leaflet_linked_in_the_words_says_its_file_type_and_size_after_the_link(guides, client):
+    from bs4 import BeautifulSoup
+
+    document = a_leaflet()
+    html = client.get(guide_linking(guides, document).url).content
+    link = BeautifulSoup(html, "html.parser").find("a", href=document.url)
+    assert link.get_text() == "the rights leaflet"
+    assert link.find("b").get_text() == "rights"
+    assert not [name for name in link.attrs if name.startswith("data-")]
+    assert link.next_sibling == " "
+    assert link.next_sibling.next_sibling.get_text() == "(PDF, 120.6\xa0KB)"
+
+
+def test_a_linked_leaflet_s_size_is_written_the_readers_way(home, guides, client):
+    from bs4 import BeautifulSoup
+
+    from tests.helpers.translation import publish_translation
+
+    document = a_leaflet()
+    guide = guide_linking(guides, document)
+    publish_translation(home, "pl")
+    publish_translation(guides, "pl")
+    polish = publish_translation(guide, "pl")
+    page = BeautifulSoup(client.get(polish.url).content, "html.parser")
+    assert page.find("a", href=document.url).parent.get_text().startswith("[pl] Read")
+    assert page.select_one(".app-file-meta").get_text() == "(PDF, 120,6\xa0KB)"
+
+
+def test_a_link_to_a_deleted_leaflet_keeps_its_words_without_a_broken_address(guides, client):
+    document = a_leaflet()
+    guide = guide_linking(guides, document)
+    document.delete()
+    response = client.get(guide.url)
+    assert response.status_code == 200
+    assert "<a>the <b>rights</b> leaflet</a>" in response.content.decode()
+
+
+def test_rich_text_outside_a_guide_describes_its_leaflets_too(home, client):
+    from wagtail.rich_text import RichText
+
+    document = a_leaflet(size=2048)
+    text = RichText(f'<p><a linktype="document" id="{document.pk}">Leaflet</a></p>')
+    assert str(text) == (
+        f'<p><a href="{document.url}">Leaflet</a> '
+        '<span class="app-file-meta">(PDF, 2.0\xa0KB)</span></p>'
+    )
+
+
 def test_videos_are_links_with_a_transcript_never_an_embedded_player(guides, client):
     import json
 
