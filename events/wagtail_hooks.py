@@ -33,9 +33,9 @@ def calendar_addresses(event=None):
     addresses = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            addresses.append(reverse("upcoming_ics"))
+            addresses.append(reverse("events:upcoming_ics"))
             if event is not None:
-                addresses.append(reverse("event_ics", kwargs={"page_id": event.pk}))
+                addresses.append(reverse("events:event_ics", kwargs={"page_id": event.pk}))
     return addresses
 
 

@@ -5,9 +5,9 @@ frontend cache (``wagtail.contrib.frontend_cache``), configured from the environ
 When a page changes: the page in every language, and what lists it in every language (its
 section index and home page, the pages of its topics, the sitemap, and what apps add with the
 ``hub_cached_addresses_of_page`` hook, such as an event's calendar files). When something
-shows on every page (site settings, the navigation, a venue, a topic's name, a picture):
-every address the hub has (``hub_cached_addresses`` adds those that are not pages). Addresses
-that moved are forgotten at their old place too.
+shows on every page (site settings, the navigation and the pages the footer links, a venue,
+a topic's name, a picture): every address the hub has (``hub_cached_addresses`` adds those
+that are not pages). Addresses that moved are forgotten at their old place too.
 
 Addresses with a query (search, page 2, filters) cannot all be named: a CDN keeps those for a
 minute at most (``hub/caching/middleware.py``).
@@ -31,8 +31,24 @@ def enabled():
 
 def is_everywhere(page):
     """Does a change to this page show on every page? The home pages do, and the sections the
-    navigation lists."""
+    navigation lists (pages every page links to are found when the change is committed:
+    ``linked_from_every_page``)."""
     return page.depth <= 2 or (page.depth == 3 and page.show_in_menus)
+
+
+def linked_from_every_page(pages):
+    """Are any of ``pages``, in any language, linked from every page's furniture (hub.furniture):
+    a footer link, the accessibility statement or "Cover your tracks"? Their titles and
+    addresses are on every page, and they leave it when unpublished."""
+    from hub.models import HubSettings
+
+    linked = set()
+    for hub in HubSettings.objects.all():
+        linked |= {link["value"].get("page") for link in hub.footer_links.raw_data}
+        linked |= {hub.accessibility_statement_id, hub.cover_your_tracks_id}
+    linked.discard(None)
+    keys = {page.translation_key for page in pages}
+    return Page.objects.filter(pk__in=linked, translation_key__in=keys).exists()
 
 
 def forget(pages=(), moved=(), topics=(), addresses=(), everything=False):
@@ -41,7 +57,7 @@ def forget(pages=(), moved=(), topics=(), addresses=(), everything=False):
     (a deleted page's); or every address."""
     batch = PurgeBatch(addresses)
     changed = list(Page.objects.filter(pk__in=set(pages)).specific())
-    if everything:
+    if everything or (changed and linked_from_every_page(changed)):
         batch.add_urls(every_address())
     for page in changed:
         batch.add_urls(addresses_around(page))

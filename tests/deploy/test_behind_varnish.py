@@ -63,6 +63,31 @@ def test_an_approval_is_forgotten_by_varnish_on_the_page_and_its_listing(hub_beh
         assert "Care proceedings explained" in through_varnish(front, path).text, path
 
 
+@pytest.fixture
+def cover_your_tracks(home, guide):
+    """The page every page links to for leaving no trace, chosen in the site's settings."""
+    from home.factories import StandardPageFactory
+    from hub.models import HubSettings
+
+    page = StandardPageFactory(parent=home, title="Cover your tracks", slug="leaving")
+    settings = HubSettings.for_site(home.get_site())
+    settings.cover_your_tracks = page
+    settings.save()
+    return page
+
+
+def test_a_page_every_page_links_to_is_forgotten_by_varnish_on_every_page(
+    cover_your_tracks, hub_behind_varnish
+):
+    stack, front = hub_behind_varnish
+    for _ in range(2):
+        page = through_varnish(front, "/guides/care-proceedings/")
+    assert page.headers["X-Varnish-Cache"] == "hit"
+    assert "Cover your tracks" in page.text
+    publish_from_another_process(stack, cover_your_tracks, "Staying safe online")
+    assert "Staying safe online" in through_varnish(front, "/guides/care-proceedings/").text
+
+
 def test_varnish_never_keeps_searches_or_signed_in_pages(hub_behind_varnish):
     _stack, front = hub_behind_varnish
     for _ in range(2):
