@@ -154,7 +154,9 @@ def changed(*page_ids, everything=False):
     _pending.any = True
     # Once per change; the first callback after the commit acts for all. (A flag saying one
     # is waiting would stick if the transaction rolled back: its callbacks are dropped.)
-    on_commit(_committed)
+    # Robust: the change is saved by then, so a failure here is logged (logger
+    # django.db.backends.base) and the person who made it is not shown an error page.
+    on_commit(_committed, robust=True)
 
 
 def _committed():
