@@ -76,3 +76,21 @@ def test_a_change_to_the_page_every_page_links_to_forgets_every_address(cdn, hom
     leaving.title = "Staying safe online"
     leaving.save_revision().publish()
     assert guide.url in forgotten(cdn)
+
+
+class FailsToAnswer(BaseBackend):
+    def purge(self, url):
+        raise ConnectionError("the CDN did not answer")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cdn_that_fails_leaves_the_change_saved_and_says_so_in_the_log(home, settings, caplog):
+    from django.db import transaction
+
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.FailsToAnswer"}}
+    hub = HubSettings.for_site(home.get_site())
+    with transaction.atomic():
+        hub.contact_phone = "0300 123 4567"
+        hub.save()
+    assert HubSettings.objects.get(pk=hub.pk).contact_phone == "0300 123 4567"
+    assert "the CDN did not answer" in caplog.text
