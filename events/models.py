@@ -39,6 +39,7 @@ from hub.caching import changes
 from hub.caching.middleware import fresh_until
 from hub.models import BasePage, HubSettings, IndexPage
 from hub.translation.reader import children_in_reader_language
+from hub.validators import tidy_postcode, validate_phone_number
 
 EVENTS_PER_PAGE = 10
 # The years an event's dates may fall in: from the hub's first events to 20 years ahead.
@@ -107,6 +108,7 @@ class Venue(
         "phone number for booking",
         max_length=40,
         blank=True,
+        validators=[validate_phone_number],
         help_text="If people book events here with the venue. Otherwise leave blank.",
     )
     email = models.EmailField(
@@ -194,6 +196,10 @@ class Venue(
 
     def get_preview_template(self, request, mode_name):
         return "events/venue_preview.html"
+
+    def clean(self):
+        super().clean()
+        self.postcode = tidy_postcode(self.postcode)
 
     @property
     def address_lines(self):
@@ -341,6 +347,7 @@ class EventPage(BasePage):
         "phone number for booking",
         max_length=40,
         blank=True,
+        validators=[validate_phone_number],
         help_text="Leave blank to use the venue's, or else the partnership's (site settings).",
     )
     booking_email = models.EmailField(

@@ -36,6 +36,7 @@ from hub.review.permissions import HubPagePermissionTester
 from hub.sitemap import alternates_for
 from hub.topics.models import TopicName  # noqa: F401
 from hub.topics.names import topic_labels
+from hub.validators import validate_phone_number
 
 
 class BasePage(Page):
@@ -141,7 +142,7 @@ class HubSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(max_length=120, default="Partnership Hub")
     contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True, validators=[validate_phone_number])
     contact_address = models.TextField(blank=True)
     exit_page_url = models.URLField(
         "'Exit this page' goes to",

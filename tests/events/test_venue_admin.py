@@ -36,3 +36,59 @@ def test_a_venue_in_use_by_an_event_cannot_be_deleted_from_under_it(home):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home))
     with pytest.raises(ProtectedError):
         event.venue.delete()
+
+
+def field_names(panels):
+    for panel in panels:
+        if getattr(panel, "field_name", None):
+            yield panel.field_name
+        yield from field_names(getattr(panel, "children", []))
+
+
+def test_parents_read_every_word_of_a_venue_readers_may_be_shown_before_approving_it(home):
+    """The booking phone and email too: an event with none of its own shows the venue's."""
+    from django.db import models
+
+    from events.models import Venue
+
+    venue = VenueFactory()
+    typed = {}
+    for name in field_names(Venue.panels):
+        field = Venue._meta.get_field(name)
+        if isinstance(field, models.EmailField):
+            typed[name] = f"{name.replace('_', '')}@example.org"
+        elif isinstance(field, models.CharField | models.TextField) and not field.choices:
+            typed[name] = "01632 960 999" if name == "phone" else f"Typed-{name}"
+    typed["postcode"] = "KB7 9EE"
+    for name, value in typed.items():
+        setattr(venue, name, value)
+    venue.save()
+    html = venue.make_preview_request().content.decode()
+    assert [name for name, value in typed.items() if value not in html] == []
+    assert {"phone", "email", "access_notes", "parking_details"} <= set(typed)
+
+
+@pytest.mark.parametrize("typed", ["call Sam", "ask at reception", "0300 000 0000 ext 12", "12"])
+def test_a_booking_phone_must_be_a_number_a_phone_can_dial(home, typed):
+    from django.core.exceptions import ValidationError
+
+    venue = VenueFactory.build(phone=typed)
+    with pytest.raises(ValidationError) as error:
+        venue.full_clean(exclude=["translation_key", "locale"])
+    assert "Enter a phone number only" in str(error.value.message_dict["phone"])
+
+
+@pytest.mark.parametrize("typed", ["0300 000 0000", "+44 300 000 0000", "(01632) 960-999", "999"])
+def test_a_booking_phone_may_be_written_as_people_write_numbers(home, typed):
+    venue = VenueFactory.build(phone=typed)
+    venue.full_clean(exclude=["translation_key", "locale"])
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [("kb7 9ee", "KB7 9EE"), ("KB79EE", "KB7 9EE"), ("sw1a  2aa", "SW1A 2AA"), ("", "")],
+)
+def test_a_venue_s_postcode_is_kept_as_maps_expect_it(home, typed, kept):
+    venue = VenueFactory.build(postcode=typed)
+    venue.full_clean(exclude=["translation_key", "locale"])
+    assert venue.postcode == kept
