@@ -13,6 +13,7 @@ class HubConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from hub.accounts import audit
+        from hub.accounts import checks as account_checks  # noqa: F401 - they register
         from hub.caching import changes, generation
         from hub.caching import settings as cache_settings
         from hub.review import files, signals

@@ -189,3 +189,16 @@ def test_signing_in_by_emailed_link_still_works_for_a_parent(client, make_member
     path = link.split("testserver", 1)[1]
     assert client.post(path).status_code == 302
     assert signed_in(client)
+
+
+def test_with_a_cdn_in_front_the_hub_warns_until_both_proxies_are_counted(settings):
+    from hub.accounts.checks import every_proxy_counted
+
+    settings.WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "x", "LOCATION": "http://x"}}
+    settings.HUB_TRUSTED_PROXIES = 1
+    assert [warning.id for warning in every_proxy_counted()] == ["hub.W002"]
+    settings.HUB_TRUSTED_PROXIES = 2
+    assert every_proxy_counted() == []
+    settings.WAGTAILFRONTENDCACHE = {}
+    settings.HUB_TRUSTED_PROXIES = 1
+    assert every_proxy_counted() == []
