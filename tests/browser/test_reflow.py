@@ -56,6 +56,33 @@ def test_with_the_readers_text_at_200_percent_every_page_type_fits_a_phone(
     assert not too_wide, "\n".join(f"{k}: {w}px, {why}" for k, (w, why) in too_wide.items())
 
 
+# Elements with words of their own (text that can wrap) whose lines are closer together than
+# the text is tall: lines wrapped there are drawn over each other.
+CRAMPED_LINES = """() => [...document.querySelectorAll("body *")]
+  .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3
+    && /\\S\\s+\\S/.test(n.textContent)))
+  .filter((e) => e.getClientRects().length && !e.closest(".govuk-visually-hidden"))
+  .map((e) => [e, getComputedStyle(e)])
+  .filter(([, s]) => s.lineHeight !== "normal" && parseFloat(s.lineHeight) < parseFloat(s.fontSize))
+  .map(([e, s]) => `${e.tagName.toLowerCase()}.${e.className} (${s.lineHeight} lines, ${s.fontSize}
+    text): ${e.textContent.trim().slice(0, 30)}`)"""
+
+
+def test_with_the_readers_text_at_200_percent_no_lines_are_drawn_over_each_other(demo_site, page):
+    """Found in a reader's walk: "Add to your calendar" and the footer's email address kept
+    lines 24px apart as the text grew to 32px, so their wrapped lines overlapped."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    pages = {name: path for (name, code), path in demo_pages_by_language().items() if code == "en"}
+    cramped = {}
+    for name, path in pages.items():
+        page.goto(demo_site + path)
+        page.evaluate("document.documentElement.style.fontSize = '200%'")  # CSSOM: CSP allows
+        found = page.evaluate(CRAMPED_LINES)
+        if found:
+            cramped[f"{name} ({path})"] = found
+    assert not cramped, cramped
+
+
 # Each heading in the main column, and how far it starts below the last line of text above it.
 GAPS_ABOVE_HEADINGS = """() => {
   const text = [...document.querySelectorAll("main :is(p, li, h1, h2, h3, h4, .govuk-inset-text)")];
