@@ -185,6 +185,9 @@ class Venue(
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        # In parents' review, in their language.
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
 
     def __str__(self):
         return self.name
@@ -489,6 +492,15 @@ class EventPage(BasePage):
         if not self.is_past:
             fresh_until(request, self.end)  # then it says it has finished, and how to join goes
         return context
+
+    def reviewed_alongside(self):
+        """What this event's page shows that parents review on their own: its venue, while the
+        venue is new or has changes waiting. The review page names it beside the event
+        (hub.review.views), so parents know what the draft cannot show yet."""
+        venue = self.venue if self.is_in_person else None
+        if venue is None or (venue.live and not venue.has_unpublished_changes):
+            return []
+        return [venue]
 
     def booking_contact(self, hub_settings):
         """Who to call or email to book: the event's own phone and email, else its (approved)

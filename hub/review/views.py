@@ -104,7 +104,26 @@ def review_context(task_state, user, request=None):
         "this_round": rounds[-1] if rounds else None,
         "go_live_at": getattr(draft, "go_live_at", None),
         "preview_url": reverse("parent_review:draft", args=[task_state.pk]),
+        "alongside": reviewed_alongside(draft, user),
     }
+
+
+def reviewed_alongside(draft, user):
+    """Drafts the page shows that wait for parents' review on their own (an event's new venue):
+    each with its own review, where this person may open it."""
+    found = []
+    for other in getattr(draft, "reviewed_alongside", list)():
+        state = other.current_workflow_task_state
+        yours = state and TaskState.objects.reviewable_by(user).filter(pk=state.pk).exists()
+        found.append(
+            {
+                "kind": str(other._meta.verbose_name),
+                "title": str(other),
+                "is_new": not other.live,
+                "review_url": reverse("parent_review:review", args=[state.pk]) if yours else "",
+            }
+        )
+    return found
 
 
 def waiting_state(request, task_state_id):

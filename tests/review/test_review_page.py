@@ -184,6 +184,49 @@ def test_a_new_page_says_it_is_new_instead_of_an_empty_comparison(home, people, 
     assert "Everything: this page is new." in html
 
 
+def new_event_at_a_new_venue(home, people):
+    from events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
+
+    venue = VenueFactory(name="Eastfield Centre", live=False)
+    submit(venue, people["comms"])
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home), title="Dads' group", venue=venue, live=False
+    )
+    submit(event, people["comms"])
+    return event, venue
+
+
+def test_an_event_s_review_names_its_new_venue_waiting_for_its_own_review(home, people, client):
+    """Found in a walk: parents approved an event whose draft said "To be confirmed" for where,
+    not knowing the venue was a separate draft; it went live saying so."""
+    event, venue = new_event_at_a_new_venue(home, people)
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(event)))
+    facts = soup.select_one(".govuk-summary-list").get_text(" ", strip=True)
+    assert "Waiting with it" in facts
+    assert "The venue “Eastfield Centre” is new. Parents review it on its own." in facts
+    link = soup.find("a", href=review_url(venue))
+    assert link.get_text(" ", strip=True) == "Review the venue “Eastfield Centre”"
+
+
+def test_an_event_at_an_approved_venue_has_nothing_waiting_with_it(home, people, client):
+    event, venue = new_event_at_a_new_venue(home, people)
+    venue.save_revision().publish()
+    client.force_login(people["parent_a"])
+    assert "Waiting with it" not in client.get(review_url(event)).content.decode()
+
+
+def test_a_new_page_s_draft_comes_before_the_decision(home, people, client):
+    """There is no comparison to read for a new page: the draft is what parents decide on, so
+    it comes first, on a phone and for the keyboard alike."""
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home), live=False)
+    submit(story, people["comms"])
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(story)))
+    headings = [h.get_text(" ", strip=True) for h in soup.select(".app-review h2")]
+    assert headings.index("The whole draft") < headings.index("Your decision")
+
+
 def test_parents_read_each_others_comments_and_earlier_rounds(changed, people, client):
     act(changed, people["parent_a"], "approve", comment="The first sentence reads oddly.")
     client.force_login(people["parent_b"])
