@@ -83,7 +83,7 @@ class FailsToAnswer(BaseBackend):
         raise ConnectionError("the CDN did not answer")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_cdn_that_fails_leaves_the_change_saved_and_says_so_in_the_log(home, settings, caplog):
     from django.db import transaction
 
