@@ -43,3 +43,22 @@ def without_nul(query):
         cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
     cleaned._mutable = False
     return cleaned
+
+
+class AnswerHeadWithoutBody:
+    """A HEAD request gets the headers a GET would, and no body (RFC 9110, 9.3.2). Django
+    leaves dropping the body to the server: gunicorn does, and logs a warning for each one
+    ("WSGI app sent body bytes on a no-body response"), which an uptime monitor asking HEAD
+    every minute would fill the log with. Outermost, so cached and compressed answers too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []  # a file's own closing is kept with the response
+            else:
+                response.content = b""  # its Content-Length stays the GET's, as HTTP allows
+        return response

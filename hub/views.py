@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Page, get_page_models
@@ -86,7 +86,7 @@ def serve_document(request, document_id, document_filename):
     return response
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     # Search results in every language: each language's search page has its own address.
     searches = []

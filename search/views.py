@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
@@ -416,7 +416,7 @@ def _used_topics():
     return list(Tag.objects.filter(used).order_by("name"))
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=60)
 def suggest(request):
     """Page titles for the search box's suggestions as the reader types (JSON)."""

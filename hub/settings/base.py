@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every log line of a request carries its id (hub/logging.py).
     "hub.logging.RequestIdMiddleware",
+    # A HEAD request's answer without its body (hub/request_checks.py).
+    "hub.request_checks.AnswerHeadWithoutBody",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every answer, cached ones too
     # (hub/headers.py): outside the page cache, whose pages never carry a nonce.

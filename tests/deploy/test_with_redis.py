@@ -73,6 +73,19 @@ def test_pages_come_from_the_shared_cache_for_every_worker(guide, hub_behind_ngi
     assert answers == ["hit"] * 20  # both workers read the one cache
 
 
+def test_a_head_request_gets_the_headers_alone_and_no_warning_in_the_log(
+    guide, hub_behind_nginx, redis_url
+):
+    """Uptime monitors ask HEAD: each one left gunicorn's warning in the log."""
+    stack = hub_behind_nginx(REDIS_URL=redis_url)
+    for path in ("/guides/care-proceedings/", "/guides/care-proceedings/", "/robots.txt"):
+        answer = requests.head(stack.url(path), headers={"Host": HOST}, verify=False, timeout=10)
+        assert answer.status_code == 200, path
+        assert answer.content == b""
+        assert int(answer.headers["Content-Length"]) > 0
+    assert not [line for line in stack.app_log_lines() if "no-body response" in line]
+
+
 def test_a_publish_by_another_process_shows_at_once_from_every_worker(
     guide, hub_behind_nginx, redis_url
 ):
