@@ -159,6 +159,8 @@ AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_CLIENT_IP_CALLABLE = "hub.accounts.throttling.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+# No "AXES: BEGIN version..." line from every command and worker start (a cron job's mail).
+AXES_VERBOSE = False
 # Proxies in front of the hub whose X-Forwarded-For entry is trusted (production: nginx, 1).
 HUB_TRUSTED_PROXIES = int(os.environ.get("HUB_TRUSTED_PROXIES", "0"))
 

@@ -43,8 +43,9 @@ def manage_calls():
             rest = words[words.index("deploy/manage") + 1 :]
             yield "docs/deploy.md", rest[0], rest[1:]
     for line in (DEPLOY / "cron").read_text().splitlines():
-        if line and not line.startswith("#"):
-            words = line.split()
+        # Not comments, nor settings such as MAILTO=; a job's redirection is not an argument.
+        if line and not line.startswith("#") and not re.match(r"\w+=", line):
+            words = [word for word in line.split() if not word.startswith(">")]
             yield "deploy/cron", words[7], words[8:]
     for timer in (DEPLOY / "systemd").glob("*.timer"):
         unit = re.search(r"^Unit=partnership-hub-manage@(.+)\.service$", timer.read_text(), re.M)
