@@ -82,6 +82,8 @@ def _roles_changed(sender, instance, action, pk_set, **kwargs):
     """A person's groups changed (from either side: the user's form or the group's)."""
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
+    if action != "post_clear" and not pk_set:
+        return  # added to groups they were in already (Django still signals it): no change
     User = get_user_model()
     by = get_active_log_context().user
     verb = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}[action]

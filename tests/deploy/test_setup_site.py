@@ -108,6 +108,7 @@ def test_demo_content_is_refused_on_a_hub_that_already_has_its_own_home_page(wit
 
 def test_it_prompts_for_the_first_administrator(monkeypatch):
     monkeypatch.delenv("HUB_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: "ops@example.org")
     monkeypatch.setattr("getpass.getpass", lambda prompt: PASSPHRASE)
     setup_site(verbosity=0)
@@ -140,6 +141,28 @@ def test_without_input_or_a_password_the_administrator_sets_one_later(monkeypatc
 def test_bad_input_gets_a_clear_message(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("setup_site", *args, "--no-input", verbosity=0)
+
+
+def test_without_a_terminal_to_ask_at_it_says_how_to_run_it_and_changes_nothing(monkeypatch):
+    """Found by a deploy walk: run from a script, it set up the site, then failed asking for
+    the password with a traceback, and made no administrator."""
+    from wagtail.models import Site
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    sites = list(Site.objects.values_list("pk", "hostname"))
+    with pytest.raises(CommandError, match="no terminal to ask questions at. Give --admin-email"):
+        setup_site("--hostname", "hub.example.org", verbosity=0)
+    assert list(Site.objects.values_list("pk", "hostname")) == sites
+    assert not get_user_model().objects.exists()
+
+
+def test_running_it_again_records_no_change_of_roles(with_password):
+    from wagtail.models import ModelLogEntry
+
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    before = ModelLogEntry.objects.filter(action="hub.accounts.roles_changed").count()
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    assert ModelLogEntry.objects.filter(action="hub.accounts.roles_changed").count() == before
 
 
 def test_it_refuses_to_run_before_migrate(monkeypatch):

@@ -6,6 +6,7 @@ address and name follow the options. Demo content only with ``--demo-content``.
 
 import getpass
 import os
+import sys
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -86,6 +87,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        if options["interactive"] and not sys.stdin.isatty():
+            # Before any change: asking without a terminal fails halfway, with a traceback.
+            raise CommandError(
+                "There is no terminal to ask questions at. Give --admin-email, the password in "
+                f"{PASSWORD_VARIABLE} and --no-input (docs/deploy.md). Nothing was changed."
+            )
         self.check_migrated()
         if options["demo_content"]:
             # First, so that the demo makes its own home page, which its translations expect.
