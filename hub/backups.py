@@ -139,6 +139,9 @@ def write_archive(archive, database_file, vendor, media_root):
             tar.addfile(info, io.BytesIO(data))
             for name, path in members.items():
                 tar.add(path, arcname=name, recursive=False)
+        # Personal data: readable by the hub's user alone, wherever the file is copied with
+        # its mode (rsync -a, cp -p).
+        partial.chmod(0o600)
         partial.replace(archive)
     finally:
         partial.unlink(missing_ok=True)
@@ -246,9 +249,9 @@ def restore_backup(archive, force=False, send_queued_emails=False, log=print):
     if (tables or media_files) and not force:
         held = []
         if tables:
-            held.append(f"the database already holds {len(tables)} tables")
+            held.append(f"the database already holds {len(tables)} table(s)")
         if media_files:
-            held.append(f"the media folder {media_root} already holds {len(media_files)} files")
+            held.append(f"the media folder {media_root} already holds {len(media_files)} file(s)")
         raise BackupError(
             f"Nothing was restored: {' and '.join(held)}. Restoring replaces all of it. "
             "Restore into a new, empty database and media folder, or run again with --force "

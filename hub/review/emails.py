@@ -112,7 +112,7 @@ def deliver(subject, body, to, attempt=1):
             return
         wait = RETRY_AFTER_MINUTES[attempt - 1]
         logger.warning(
-            "Could not send an email to %s (attempt %d): %s; trying again in %d minutes",
+            "Could not send an email to %s (attempt %d): %s; trying again in %d minute(s)",
             recipient(to),
             attempt,
             error,

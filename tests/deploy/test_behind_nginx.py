@@ -109,7 +109,7 @@ def test_what_readers_get_through_nginx_static_files_public_files_and_nothing_pr
     assert response.headers["Content-Type"] == "text/css"
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     assert "body" in response.text
     assert get(stack, "/static/css/hub.css").headers["Cache-Control"] == "public, max-age=3600"
 

@@ -336,6 +336,13 @@ def archive(tmp_path):
     return path
 
 
+def test_an_archive_holding_personal_data_is_readable_by_the_hubs_user_alone(archive):
+    """Its folder is closed to others, but a copy made with its mode (rsync -a) would not be."""
+    import stat
+
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+
+
 def rewrite(archive, change):
     """The archive with its members passed through ``change(name, data) -> data``."""
     members = []
