@@ -1,6 +1,7 @@
 """The front door of the hub and its ordinary pages (about, forums and groups, contact)."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,15 +11,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from charter.models import CoProductionCharterPage
-from events.models import EventPage
-from guides.models import linked_guides
+from charter.models import CoProductionCharterPage, ParentRightsCharterPage
+from events.models import EventIndexPage, EventPage
+from guides.models import GuideIndexPage, linked_guides
 from hub.blocks import BodyBlock
 from hub.caching.middleware import fresh_until
+from hub.furniture import furniture
 from hub.models import BasePage
 from hub.public import public_pages
 from hub.translation.reader import in_reader_language
-from stories.models import StoryPage
+from stories.models import StoryIndexPage, StoryPage
 
 
 class HomePage(BasePage):
@@ -99,7 +101,27 @@ class HomePage(BasePage):
             .first()
         )
         context["charter"] = charter
+        context["sections"] = self.sections(request)
         return context
+
+    # The sections the home page links to by name ("See all events"), as the menu has them.
+    LINKED_SECTIONS = {
+        "rights": ParentRightsCharterPage,
+        "guides": GuideIndexPage,
+        "events": EventIndexPage,
+        "stories": StoryIndexPage,
+    }
+
+    def sections(self, request):
+        """{"rights": {"title", "url"}, "events": ...}: the menu's sections in the reader's
+        language, from the page furniture (no query of its own); a section the public cannot
+        see is missing."""
+        found = furniture(request) or {"menu": []}
+        by_type = {item["page"].content_type_id: item for item in found["menu"]}
+        return {
+            name: by_type.get(ContentType.objects.get_for_model(model).pk)
+            for name, model in self.LINKED_SECTIONS.items()
+        }
 
 
 class HomePageFeaturedGuide(Orderable):

@@ -107,3 +107,36 @@ def test_other_pages_tab_titles_end_with_the_site_name(client, home):
     html = client.get(page.url).content.decode()
     title = BeautifulSoup(html, "html.parser").title.get_text(strip=True)
     assert title == "About us – Kingsbrook Parent Partnership"
+
+
+def test_the_home_page_leads_to_rights_every_section_and_a_person_to_talk_to(home, client):
+    """Found in a reader's walk: on a phone, rights, all events and all guides were only behind
+    the closed menu; the home page linked three of each and the co-production charter."""
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    from charter.factories import ParentRightsCharterPageFactory
+    from hub.models import HubSettings
+
+    sections = {
+        "Your rights, and how to complain": ParentRightsCharterPageFactory(parent=home),
+        "See all guides": GuideIndexPageFactory(parent=home),
+        "See all events": EventIndexPageFactory(parent=home),
+        "See all stories": StoryIndexPageFactory(parent=home),
+    }
+    for section in sections.values():
+        section.show_in_menus = True
+        section.save_revision().publish()
+    GuidePageFactory(parent=sections["See all guides"])  # the featured list shows with a guide
+    HomePageFeaturedGuide.objects.create(
+        page=home, guide=GuidePageFactory(parent=sections["See all guides"])
+    )
+    hub = HubSettings.for_site(Site.objects.get(is_default_site=True))
+    hub.contact_phone = "0300 000 0000"
+    hub.save()
+
+    main = BeautifulSoup(client.get("/").content, "html.parser").main
+    for words, section in sections.items():
+        assert main.find("a", string=words)["href"] == section.url, words
+    talk = main.find(string=lambda text: text and "Talk to us:" in text).find_next("a")
+    assert talk["href"] == "tel:03000000000"
