@@ -54,6 +54,25 @@ def test_on_a_phone_the_count_and_first_result_are_on_the_first_screen_filters_f
     expect(page.get_by_role("radio", name="Guides")).to_be_visible()
 
 
+def test_on_a_small_phone_the_search_box_shows_what_was_typed_and_matches_are_not_focus(
+    demo_site, page
+):
+    """Found in a reader's walk: at 360 px the box was 157 px beside a 163 px button, so
+    "what happens next" showed as "what happens"; and matched words were in the yellow of
+    the keyboard's focus, so a highlight looked like where the reader was."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(demo_site + "/search/?q=court")
+    box = page.locator("main input[type=search]").bounding_box()
+    button = page.locator("main .app-search__button").bounding_box()
+    assert box["width"] > 2 * button["width"], (box, button)
+    page.locator(".app-listing__item a").first.focus()  # a link's focus: yellow behind it
+    focus = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert focus == "rgb(255, 221, 0)"
+    mark = page.locator(".app-highlight").first
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") != focus
+    assert int(mark.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+
+
 def test_the_search_filters_fold_away_without_javascript(demo_site, phone_without_javascript):
     os.makedirs("/tmp/find-shots", exist_ok=True)
     page = phone_without_javascript
