@@ -1000,7 +1000,7 @@ STORIES = [
         "letters-to-dads",
         "Letters and invitations go to both parents",
         "Letters only ever went to mums. Dads were left out of meetings about their own children.",
-        "The dads' group",
+        "the dads' group",
         8,
         p(
             "We are changing our systems so that letters and invitations go to every parent with "
