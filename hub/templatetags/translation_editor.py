@@ -15,9 +15,17 @@ register = template.Library()
 def sends_to_parent_review(context, instance):
     """Labels for the translation editor's main button, if it sends the translation to parent
     review for this user; None where no review applies."""
-    if instance.get_workflow() is None or not user_can_submit(context["request"].user, instance):
+    user = context["request"].user
+    if instance.get_workflow() is None or not user_can_submit(user, instance):
         return None
-    return {"label": gettext("Send to parent review: "), "busy": gettext("Sending…")}
+    return {
+        "label": gettext("Send to parent review: "),
+        "busy": gettext("Sending…"),
+        # "Convert to alias page" puts the page live in that language unreviewed: offered to
+        # those who may publish alone, as its view allows (localize_patch).
+        "may_convert_to_alias": isinstance(instance, Page)
+        and instance.permissions_for_user(user).can_publish(),
+    }
 
 
 @register.simple_tag(takes_context=True)

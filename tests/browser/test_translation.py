@@ -50,3 +50,18 @@ def test_comms_staff_send_a_translation_to_parent_review_from_the_editor(
     welsh_draft.refresh_from_db()
     assert not welsh_draft.live
     assert welsh_draft.current_workflow_state.status == "in_progress"
+
+
+@pytest.mark.parametrize(("username", "offered"), [("comms", 0), ("hubadmin", 1)])
+def test_convert_to_alias_is_offered_only_to_those_who_may_publish(
+    live_server, welsh_draft, page, username, offered
+):
+    """It puts the page live in Welsh with no parent review; its view refuses comms staff. Found
+    in a walk: comms were offered it, then sent to the dashboard with "no permission", losing
+    their place in the translation."""
+    base = live_server.url
+    sign_in(page, base, username)
+    page.goto(f"{base}/admin/pages/{welsh_draft.pk}/edit/")
+    expect(page.get_by_role("button", name="Send to parent review: Welsh")).to_be_visible()
+    page.get_by_role("button", name="More actions").click()
+    expect(page.get_by_text("Convert to alias page")).to_have_count(offered)
