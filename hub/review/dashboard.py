@@ -59,6 +59,7 @@ def waiting_for(request):
                 "language": language_of(obj),
                 "translation": translation_progress(obj),
                 "is_new": not obj.live,
+                "is_page": isinstance(obj, Page),
                 "requested_by": state.workflow_state.requested_by,
                 "started_at": state.started_at,
                 "still_needed": max(task.approvals_required - approvals.count(), 0),

@@ -54,6 +54,7 @@ def _describe(obj):
         else "",
         "public_url": obj.get_full_url() if isinstance(obj, Page) else "",
         "is_new": not obj.live,
+        "is_page": isinstance(obj, Page),
         "object": obj,
     }
 

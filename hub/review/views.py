@@ -92,6 +92,7 @@ def review_context(task_state, user, request=None):
         "language": language_of(obj),
         "translation": translation_progress(obj),
         "is_new": not live,
+        "is_page": isinstance(obj, Page),
         "requested_by": task_state.workflow_state.requested_by,
         "started_at": task_state.started_at,
         "still_needed": still_needed,

@@ -140,8 +140,22 @@ def test_a_venue_waiting_for_review_is_reviewed_like_a_page(people, client):
     venue = VenueFactory(live=False, name="New community hall")
     submit(venue, people["comms"])
     html = dashboard(client, people["parent_a"]).content.decode()
-    assert "New community hall" in html and "Venue · new page" in html
+    assert "New community hall" in html and "Venue · new</dd>" in html
     state = venue.current_workflow_task_state
     review = client.get(f"/admin/parent-review/{state.pk}/")
     assert review.status_code == 200
     assert client.get(f"/admin/parent-review/{state.pk}/draft/").status_code == 200
+
+
+def test_a_new_venue_is_called_new_not_a_new_page(home, people, client):
+    """Found in a walk: a parent read "Venue · new page" and "A new page" and asked which page."""
+    from events.factories import VenueFactory
+    from tests.helpers.workflow import submit
+
+    venue = VenueFactory(name="Eastfield Centre", live=False)
+    submit(venue, people["comms"])
+    card = dashboard(client, people["parent_a"]).content.decode()
+    assert "Venue · new</dd>" in card and "new page" not in card
+    review = client.get(f"/admin/parent-review/{venue.current_workflow_task_state.pk}/")
+    assert "New: it has never been on the website." in review.content.decode()
+    assert "A new page" not in review.content.decode()

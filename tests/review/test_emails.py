@@ -187,6 +187,15 @@ def test_other_people_are_not_offered_the_opt_in(people, client):
     assert "Email me when something waits for parent review" not in html
 
 
+def test_a_new_venue_s_email_calls_it_new_not_a_new_page(home, people, mail):
+    from events.factories import VenueFactory
+
+    venue = VenueFactory(name="Eastfield Centre", live=False)
+    message = mail(submit, venue, people["comms"])["parent_a"]
+    assert "It is new: it has never been on the website." in message.body
+    assert "page" not in message.body.split("Eastfield Centre")[1].split("http")[0]
+
+
 def test_a_new_round_says_so_with_the_authors_note_and_what_changed_since(
     story, people, mail, client
 ):
