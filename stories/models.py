@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -137,15 +138,19 @@ class StoryPage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.status == StoryStatus.NOT_POSSIBLE and not self.not_possible_reason.strip():
-            raise ValidationError(
-                {
-                    "not_possible_reason": (
-                        "Say why this was not possible. Parents have a right to know why "
-                        "something they asked for could not change."
-                    )
-                }
+            errors["not_possible_reason"] = (
+                "Say why this was not possible. Parents have a right to know why something "
+                "they asked for could not change."
             )
+        if self.said_on and self.said_on > timezone.localdate():
+            errors["said_on"] = (
+                f"Check the date: {self.said_on:%-d %B %Y} has not come yet. Give the day, or "
+                "the month, when parents said it."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def status_colour(self):

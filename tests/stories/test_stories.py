@@ -34,6 +34,29 @@ def test_the_editor_refuses_not_possible_without_a_reason_and_says_why(stories, 
     assert story.status == "done"
 
 
+def test_the_editor_refuses_a_date_parents_said_it_that_has_not_come_yet(stories, client, people):
+    """Found in a walk: 12 March 2027 was taken on 1 December 2026."""
+    import datetime
+
+    from django.utils import timezone
+
+    story = StoryPageFactory(parent=stories)
+    said_on = story.said_on
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    client.force_login(people["comms"])
+    data = form_data.nested_form_data(form_data.story_page(story, said_on=tomorrow.isoformat()))
+    response = client.post(f"/admin/pages/{story.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "has not come yet" in response.content.decode()
+    story.refresh_from_db()
+    assert story.said_on == said_on
+    today = form_data.story_page(story, said_on=timezone.localdate().isoformat())
+    assert (
+        client.post(f"/admin/pages/{story.pk}/edit/", form_data.nested_form_data(today)).status_code
+        == 302
+    )
+
+
 def test_the_editor_accepts_not_possible_with_a_reason(stories, admin_client):
     story = StoryPageFactory(parent=stories, status="done")
     data = form_data.nested_form_data(
