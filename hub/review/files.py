@@ -127,6 +127,23 @@ class ReviewedFileFormMixin:
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, user=user, **kwargs)
+        self.say_which_live_pages_use_it()
+
+    def say_which_live_pages_use_it(self):
+        """Before anything is typed, not after a refused save: the file and title of a file
+        live pages use cannot change here (hub administrators may, in an emergency)."""
+        if not self.instance.pk or may_change_live_files(self.user, type(self.instance)):
+            return
+        live = live_pages_using(self.instance)
+        if not live.exists():
+            return
+        note = (
+            f"Live pages use this file: {describe_pages(live)}. Its file and title cannot "
+            "change here: upload the new version as a new file and choose it on those pages."
+        )
+        for name in ("title", "file"):
+            if name in self.fields:
+                self.fields[name].help_text = note
 
     def clean(self):
         cleaned = super().clean()

@@ -175,6 +175,15 @@ def test_comms_staff_cannot_swap_the_file_of_a_leaflet_a_live_page_uses(
     assert leaflet.file.read() == b"%PDF-1.4 rights"
 
 
+def test_comms_staff_are_told_a_leaflet_is_in_use_before_they_change_anything(
+    guide_with_leaflet, leaflet, people, client
+):
+    """Found in a walk: the form said so only once a change was refused, and dropped it."""
+    client.force_login(people["comms"])
+    form = client.get(f"/admin/documents/edit/{leaflet.pk}/").content.decode()
+    assert "Live pages use this file: “Your rights”. Its file and title cannot change" in form
+
+
 def test_comms_staff_cannot_delete_a_leaflet_a_live_page_uses(
     guide_with_leaflet, leaflet, people, client
 ):
