@@ -371,15 +371,23 @@ def search(request):
         )
         if not context["result_count"]:
             context["popular_topics"] = popular_topics(reader_language())
-            if not context["filtered"]:
-                context["elsewhere"] = other_language_results(query)
+        # English words typed on the Polish hub find one English page there (one the Polish
+        # hub has not translated) and eight in English: offered, as for no result at all.
+        if not context["filtered"] and context["result_count"] <= FEW_RESULTS:
+            elsewhere = other_language_results(query)
+            if elsewhere and elsewhere["count"] > context["result_count"]:
+                context["elsewhere"] = elsewhere
         # Counted by search.counting.CountSearches, also when the page comes from the cache.
     return render(request, "search/search.html", context)
 
 
+# Up to this many results, a search also looks in the hub's other languages.
+FEW_RESULTS = 2
+
+
 def other_language_results(query):
-    """For a search that found nothing: the other hub language with the most results for it,
-    as {"code", "count", "url", "text", "link", "native_text", "native_link"}, or None. A
+    """For a search that found little or nothing: the other hub language with the most results
+    for it, as {"code", "count", "url", "text", "link", "native_text", "native_link"}, or None. A
     Polish query typed on the English hub finds nothing in English, but may in Polish; the
     offer is in the reader's language and in that language."""
     reader = reader_language()

@@ -76,6 +76,22 @@ def test_an_english_query_on_the_polish_hub_offers_english_in_polish(guide, clie
     assert "see results in English" in found
 
 
+def test_an_english_query_finding_one_untranslated_page_here_offers_the_english_results(
+    guide, home, client
+):
+    """Found in a reader's walk: "social worker" on the Polish hub found one English page that
+    has no Polish version, and the offer of English, which has more, was not made."""
+    from home.factories import StandardPageFactory
+
+    StandardPageFactory(parent=home, title="Accessibility", intro="Court papers in large print.")
+    for title, polish in (("Court dates", "Terminy"), ("Court reports", "Raporty")):
+        english = GuidePageFactory(parent=guide.get_parent(), title=title, summary_text="Court.")
+        publish_translation(english, "pl", {title: polish, "Court.": "Sąd."})
+    html = client.get("/pl/search/", {"q": "court"}).content.decode()
+    assert titles(client, "/pl/search/", q="court") == ["Accessibility"]
+    assert 'href="/search/?q=court" hreflang="en"' in offer(html)
+
+
 def test_no_offer_when_the_query_finds_pages_here_or_nowhere(guide, client):
     assert offer(client.get("/search/", {"q": "care proceedings"}).content.decode()) is None
     assert offer(client.get("/search/", {"q": "zzzqqq"}).content.decode()) is None
