@@ -11,7 +11,7 @@ text block draw through) moves them after the closing tag, in words.
 import re
 
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.documents.rich_text import DocumentLinkHandler
 
@@ -46,19 +46,25 @@ class DescribedDocumentLinkHandler(DocumentLinkHandler):
 
 
 def _described(match):
+    # What was matched is HTML the handler wrote (escaped already) and the text's own words.
+    kept = {name: mark_safe(match[name]) for name in ("href", "type", "words")}  # noqa: S308
     size = match["size"]
-    facts = match["type"] if not size else f"{match['type']}, {filesizeformat(int(size))}"
+    facts = (
+        kept["type"] if not size else format_html("{}, {}", kept["type"], filesizeformat(int(size)))
+    )
     return format_html(
         '<a href="{}">{}</a> <span class="app-file-meta">({})</span>',
-        match["href"],
-        mark_safe(match["words"]),  # noqa: S308 - the rich text's own, already safe, HTML
+        kept["href"],
+        kept["words"],
         facts,
     )
 
 
 def describe_file_links(html):
-    """``html`` with each marked file link followed by the file's type and size, in the reader's
-    language ("PDF, 120.6 KB"; "PDF, 120,6 KB" in Polish)."""
+    """Rich text (safe HTML, as Wagtail expanded it) with each marked file link followed by the
+    file's type and size, in the reader's language ("PDF, 120.6 KB"; "PDF, 120,6 KB" in
+    Polish). Text not marked safe is escaped first: this adds to HTML, never trusts it."""
+    html = conditional_escape(html)
     if "data-file-type" not in html:
-        return mark_safe(html)  # noqa: S308 - rich text Wagtail has already expanded
-    return mark_safe(_MARKED.sub(_described, html))  # noqa: S308 - as above
+        return html
+    return mark_safe(_MARKED.sub(_described, html))  # noqa: S308 - built from safe parts above

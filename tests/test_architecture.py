@@ -125,6 +125,7 @@ def test_every_feature_has_one_package_named_after_it():
         "request_checks",  # refuses requests no browser sends, before any app sees them
         "sendfile_accel",
         "context_processors",
+        "documents",  # how a leaflet is described wherever it is linked: type and size
         "factories",
         "furniture",  # what every page shows around its content: menu, footer, languages
         "models",
@@ -133,6 +134,7 @@ def test_every_feature_has_one_package_named_after_it():
         "specific",  # pages of several types, each as its own type, in one query (listings)
         "uploads",  # what any uploaded file may be, whether or not it is under review
         "urls",
+        "validators",  # checks on what editors type that readers act on (phone numbers)
         "views",
         "wagtail_hooks",
         "wsgi",

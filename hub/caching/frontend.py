@@ -13,6 +13,7 @@ Addresses with a query (search, page 2, filters) cannot all be named: a CDN keep
 minute at most (``hub/caching/middleware.py``).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -40,10 +41,8 @@ def linked_from_every_page(pages):
     """Are any of ``pages``, in any language, linked from every page's furniture (hub.furniture):
     a footer link, the accessibility statement or "Cover your tracks"? Their titles and
     addresses are on every page, and they leave it when unpublished."""
-    from hub.models import HubSettings
-
     linked = set()
-    for hub in HubSettings.objects.all():
+    for hub in apps.get_model("hub", "HubSettings").objects.all():
         linked |= {link["value"].get("page") for link in hub.footer_links.raw_data}
         linked |= {hub.accessibility_statement_id, hub.cover_your_tracks_id}
     linked.discard(None)

@@ -68,7 +68,18 @@ def test_parents_read_every_word_of_a_venue_readers_may_be_shown_before_approvin
     assert {"phone", "email", "access_notes", "parking_details"} <= set(typed)
 
 
-@pytest.mark.parametrize("typed", ["call Sam", "ask at reception", "0300 000 0000 ext 12", "12"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "call Sam",
+        "ask at reception",
+        "0300 000 0000 ext 12",
+        "12",
+        "۰۳۰۰ ۰۰۰ ۰۰۰۰",  # Urdu digits: a phone's keypad dials ASCII ones
+        "+44 (0)1632 960999",  # the phone would dial +44 0 1632...
+        "0300 000 0000\n",
+    ],
+)
 def test_a_booking_phone_must_be_a_number_a_phone_can_dial(home, typed):
     from django.core.exceptions import ValidationError
 

@@ -14,7 +14,7 @@ from hub.review.roles import COMMS_STAFF, HUB_ADMINISTRATORS, PARENT_REVIEWERS
 pytestmark = pytest.mark.django_db
 
 remove_starters = importlib.import_module(
-    "hub.migrations.0016_no_starter_groups_or_workflow"
+    "hub.migrations.0015_no_starter_groups_or_workflow"
 ).remove_starters
 
 

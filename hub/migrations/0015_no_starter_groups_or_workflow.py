@@ -48,7 +48,7 @@ def remove_starters(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hub", "0015_phone_numbers_only"),
+        ("hub", "0014_cache_generation"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
