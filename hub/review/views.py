@@ -115,12 +115,15 @@ def reviewed_alongside(draft, user):
     found = []
     for other in getattr(draft, "reviewed_alongside", list)():
         state = other.current_workflow_task_state
+        if other.live and state is None:
+            continue  # changes not sent for review: the page shows what parents approved
         yours = state and TaskState.objects.reviewable_by(user).filter(pk=state.pk).exists()
         found.append(
             {
                 "kind": str(other._meta.verbose_name),
                 "title": str(other),
-                "is_new": not other.live,
+                "is_live": other.live,
+                "in_review": state is not None,
                 "review_url": reverse("parent_review:review", args=[state.pk]) if yours else "",
             }
         )

@@ -204,9 +204,22 @@ def test_an_event_s_review_names_its_new_venue_waiting_for_its_own_review(home, 
     soup = soup_of(client.get(review_url(event)))
     facts = soup.select_one(".govuk-summary-list").get_text(" ", strip=True)
     assert "Waiting with it" in facts
-    assert "The venue “Eastfield Centre” is new. Parents review it on its own." in facts
+    assert "The venue “Eastfield Centre” is not on the website yet. Parents review it" in facts
     link = soup.find("a", href=review_url(venue))
     assert link.get_text(" ", strip=True) == "Review the venue “Eastfield Centre”"
+
+
+def test_an_event_s_review_says_when_its_venue_was_never_sent_for_review(home, people, client):
+    from events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
+
+    venue = VenueFactory(name="Eastfield Centre", live=False)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), venue=venue, live=False)
+    submit(event, people["comms"])
+    client.force_login(people["parent_a"])
+    soup = soup_of(client.get(review_url(event)))
+    facts = soup.select_one(".govuk-summary-list").get_text(" ", strip=True)
+    assert "is not on the website yet, and nobody has sent it for parents' review" in facts
+    assert not soup.find("a", string=lambda text: text and "Review the venue" in text)
 
 
 def test_an_event_at_an_approved_venue_has_nothing_waiting_with_it(home, people, client):
