@@ -156,6 +156,16 @@ def test_without_a_terminal_to_ask_at_it_says_how_to_run_it_and_changes_nothing(
     assert not get_user_model().objects.exists()
 
 
+def test_without_a_terminal_it_runs_when_it_has_nothing_to_ask(with_password, monkeypatch):
+    """From a script or over ssh, after a change of host name, say."""
+    from wagtail.models import Site
+
+    setup_site("--admin-email", "ops@example.org", "--no-input", verbosity=0)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    setup_site("--hostname", "www.example.org", verbosity=0)
+    assert Site.objects.get(is_default_site=True).hostname == "www.example.org"
+
+
 def test_running_it_again_records_no_change_of_roles(with_password):
     from wagtail.models import ModelLogEntry
 

@@ -87,13 +87,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        if options["interactive"] and not sys.stdin.isatty():
+        self.check_migrated()
+        if options["interactive"] and not sys.stdin.isatty() and self.would_ask(options):
             # Before any change: asking without a terminal fails halfway, with a traceback.
             raise CommandError(
                 "There is no terminal to ask questions at. Give --admin-email, the password in "
                 f"{PASSWORD_VARIABLE} and --no-input (docs/deploy.md). Nothing was changed."
             )
-        self.check_migrated()
         if options["demo_content"]:
             # First, so that the demo makes its own home page, which its translations expect.
             self.load_demo_content()
@@ -209,6 +209,16 @@ class Command(BaseCommand):
         settings.save()
         self.say("Cover your tracks: a draft, for parent review")
         return page
+
+    def would_ask(self, options):
+        """Would ensure_administrator ask for an email address or a password?"""
+        email = options["admin_email"].strip()
+        if not email:
+            group = Group.objects.get(name=HUB_ADMINISTRATORS)
+            return not group.user_set.filter(is_active=True).exists()
+        username = options["admin_username"].strip() or email
+        exists = get_user_model().objects.filter(username=username).exists()
+        return not exists and not os.environ.get(PASSWORD_VARIABLE, "")
 
     def ensure_administrator(self, options):
         email = options["admin_email"].strip()
