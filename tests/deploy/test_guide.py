@@ -264,3 +264,25 @@ def test_systemd_accepts_the_units(tmp_path):
         if "partnership-hub" in line
     ]
     assert result.returncode == 0 and problems == [], result.stderr
+
+
+@pytest.mark.parametrize(("given", "used"), [("", "INFO"), ("WARNING", "WARNING")])
+def test_deploy_manage_takes_a_log_level_it_is_given_over_the_env_files(tmp_path, given, used):
+    """The cron jobs run with LOG_LEVEL=WARNING, so cron mails warnings and errors only, not
+    each publish's INFO line; the env file says INFO for the service."""
+    env_file = tmp_path / "env"
+    env_file.write_text(
+        "SECRET_KEY=only-for-this-test\nALLOWED_HOSTS=hub.example.org\n"
+        f"DATABASE_URL=sqlite:///{tmp_path / 'hub.sqlite3'}\nLOG_LEVEL=INFO\n"
+    )
+    env = {**os.environ, "HUB_ENV_FILE": str(env_file), "LOG_LEVEL": given}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    answer = subprocess.run(
+        [str(DEPLOY / "manage"), "shell", "-c", "import os; print(os.environ['LOG_LEVEL'])"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.strip().splitlines()[-1] == used
