@@ -18,14 +18,15 @@ def sends_to_parent_review(context, instance):
     user = context["request"].user
     if instance.get_workflow() is None or not user_can_submit(user, instance):
         return None
-    return {
-        "label": gettext("Send to parent review: "),
-        "busy": gettext("Sending…"),
-        # "Convert to alias page" puts the page live in that language unreviewed: offered to
-        # those who may publish alone, as its view allows (localize_patch).
-        "may_convert_to_alias": isinstance(instance, Page)
-        and instance.permissions_for_user(user).can_publish(),
-    }
+    return {"label": gettext("Send to parent review: "), "busy": gettext("Sending…")}
+
+
+@register.simple_tag(takes_context=True)
+def may_convert_to_alias(context, instance):
+    """Whether to offer "Convert to alias page", which puts a page live in that language
+    unreviewed: to those who may publish alone, as its view allows (localize_patch)."""
+    user = context["request"].user
+    return isinstance(instance, Page) and instance.permissions_for_user(user).can_publish()
 
 
 @register.simple_tag(takes_context=True)
