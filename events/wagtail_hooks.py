@@ -2,6 +2,7 @@
 files a CDN must forget when events change (hub/caching/frontend.py)."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.urls import reverse
 from django.utils import translation
 from wagtail import hooks
@@ -50,3 +51,21 @@ def every_calendar_file():
     for event in public_pages(EventPage).only("pk"):
         addresses += calendar_addresses(event)
     return list(dict.fromkeys(addresses))
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_when_the_venue_is_not_on_its_way(request, page):
+    """An event's venue is reviewed on its own. If it is not on the website and nobody has sent
+    it to parent review, the event would go live saying "To be confirmed" for where: the comms
+    officer is told when they save or submit the event."""
+    event = page.specific
+    venue = event.venue if isinstance(event, EventPage) and event.is_in_person else None
+    if venue is None or venue.live or venue.current_workflow_state is not None:
+        return
+    messages.warning(
+        request,
+        f"The venue “{venue}” is not on the website, and nobody has sent it to parent review. "
+        "Send it too (Venues, then the venue, then Submit to Parent review), or this event "
+        "will say “To be confirmed” for where it is.",
+    )

@@ -103,3 +103,27 @@ def test_a_venue_s_postcode_is_kept_as_maps_expect_it(home, typed, kept):
     venue = VenueFactory.build(postcode=typed)
     venue.full_clean(exclude=["translation_key", "locale"])
     assert venue.postcode == kept
+
+
+def test_comms_staff_submitting_an_event_at_an_unsent_venue_are_told_to_send_it(
+    home, people, client
+):
+    """Found in a walk: the event went live saying "To be confirmed" for where."""
+    from events.factories import EventIndexPageFactory, EventPageFactory
+    from tests.helpers import form_data
+
+    venue = VenueFactory(name="Eastfield Centre", live=False)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), venue=venue, live=False)
+    client.force_login(people["comms"])
+    data = form_data.nested_form_data({**form_data.event_page(event), "action-submit": "1"})
+    answer = client.post(f"/admin/pages/{event.pk}/edit/", data, follow=True)
+    assert "The venue “Eastfield Centre” is not on the website, and nobody has sent it" in (
+        answer.content.decode()
+    )
+    event.refresh_from_db()
+    assert event.current_workflow_state is not None  # the event went to review all the same
+
+    venue.save_revision(user=people["comms"])
+    venue.get_workflow().start(venue, people["comms"])
+    answer = client.post(f"/admin/pages/{event.pk}/edit/", data, follow=True)
+    assert "nobody has sent it" not in answer.content.decode()

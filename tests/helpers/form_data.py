@@ -102,6 +102,7 @@ def event_page(page):
     return {
         **_base(page),
         "summary_text": page.summary_text,
+        "kind": page.kind,
         "start": timezone.localtime(page.start).strftime(fmt),
         "end": timezone.localtime(page.end).strftime(fmt),
         "attendance": page.attendance,
