@@ -59,6 +59,8 @@ def say_when_the_venue_is_not_on_its_way(request, page):
     """An event's venue is reviewed on its own. If it is not on the website and nobody has sent
     it to parent review, the event would go live saying "To be confirmed" for where: the comms
     officer is told when they save or submit the event."""
+    if not request.accepts("text/html"):
+        return  # an autosave (JSON): the warning would pile up, once for each
     event = page.specific
     venue = event.venue if isinstance(event, EventPage) and event.is_in_person else None
     if venue is None or venue.live or venue.current_workflow_state is not None:

@@ -123,6 +123,11 @@ def test_comms_staff_submitting_an_event_at_an_unsent_venue_are_told_to_send_it(
     event.refresh_from_db()
     assert event.current_workflow_state is not None  # the event went to review all the same
 
+    # An autosave (JSON) leaves no warning behind to pile up in the editor.
+    client.post(f"/admin/pages/{event.pk}/edit/", data, HTTP_ACCEPT="application/json")
+    editor = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert "nobody has sent it" not in editor
+
     venue.save_revision(user=people["comms"])
     venue.get_workflow().start(venue, people["comms"])
     answer = client.post(f"/admin/pages/{event.pk}/edit/", data, follow=True)
